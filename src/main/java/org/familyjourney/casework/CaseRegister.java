@@ -1,0 +1,95 @@
+package org.familyjourney.casework;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.familyjourney.journey.JourneyKind;
+import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens, allocates and closes cases; each change is written with its journey entry. */
+@Service
+public class CaseRegister {
+
+    private final CaseRepository cases;
+    private final CaseReferences references;
+    private final JourneyLog journey;
+    private final Clock clock;
+
+    CaseRegister(CaseRepository cases, CaseReferences references, JourneyLog journey, Clock clock) {
+        this.cases = cases;
+        this.references = references;
+        this.journey = journey;
+        this.clock = clock;
+    }
+
+    /** Opens the case of a referral; a second call for the same referral returns the same case. */
+    @Transactional
+    public FamilyCase open(long referralId, long processInstanceKey, long generation) {
+        Optional<FamilyCase> existing = cases.findByReferralId(referralId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            FamilyCase opened = cases.save(new FamilyCase(null, references.next(), referralId, CaseStatus.AWAITING_TRIAGE,
+                    null, clock.instant(), null, processInstanceKey, generation, null));
+            journey.record(opened.reference(), JourneyKind.REFERRAL_RECEIVED, "StartEvent_ReferralReceived",
+                    JourneyLog.SYSTEM, "Referral received");
+            journey.record(opened.reference(), JourneyKind.CASE_OPENED, "Task_RegisterReferral", JourneyLog.SYSTEM,
+                    "Case " + opened.reference() + " opened");
+            return opened;
+        } catch (DuplicateKeyException raced) {
+            return cases.findByReferralId(referralId).orElseThrow(() -> raced);
+        }
+    }
+
+    public Optional<String> awaitCaseFor(long referralId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<FamilyCase> opened = cases.findByReferralId(referralId);
+            if (opened.isPresent()) {
+                return opened.map(FamilyCase::reference);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Transactional
+    public FamilyCase allocate(String reference, String worker, String step) {
+        FamilyCase current = find(reference);
+        if (worker.equals(current.worker()) && current.status() == CaseStatus.ALLOCATED) {
+            return current;
+        }
+        FamilyCase allocated = cases.save(current.allocatedTo(worker));
+        journey.record(reference, JourneyKind.CASE_UPDATED, step, JourneyLog.SYSTEM, "Case allocated to " + worker);
+        return allocated;
+    }
+
+    @Transactional
+    public FamilyCase moveTo(String reference, CaseStatus status, String step) {
+        FamilyCase current = find(reference);
+        if (current.status() == status) {
+            return current;
+        }
+        FamilyCase moved = status == CaseStatus.CLOSED || status == CaseStatus.DECLINED || status == CaseStatus.SIGNPOSTED
+                ? current.closed(status, clock.instant())
+                : current.inStatus(status);
+        cases.save(moved);
+        journey.record(reference, moved.closedAt() != null ? JourneyKind.CASE_CLOSED : JourneyKind.CASE_UPDATED, step, JourneyLog.SYSTEM, "Case is now " + status.name().toLowerCase().replace('_', ' '));
+        return moved;
+    }
+
+    public FamilyCase find(String reference) {
+        return cases.findByReference(reference)
+                .orElseThrow(() -> new NotFoundException("There is no case " + reference + "."));
+    }
+}

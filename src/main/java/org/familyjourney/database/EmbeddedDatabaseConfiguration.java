@@ -1,0 +1,29 @@
+package org.familyjourney.database;
+
+import java.io.File;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.familyjourney.engine.StartsBefore;
+
+/** Starts the embedded MariaDB before anything opens a connection. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "familyjourney.database.mode", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "stop")
+    EmbeddedDatabase embeddedDatabase(Environment environment) {
+        int port = environment.getRequiredProperty(EmbeddedDatabaseEnvironment.RESOLVED_PORT, Integer.class);
+        File dir = new File(environment.getProperty("familyjourney.database.data-dir", "./data/mariadb"));
+        String schema = environment.getProperty("familyjourney.database.schema", "familyjourney");
+        return new EmbeddedDatabase(port, dir, schema);
+    }
+
+    @Bean
+    static BeanFactoryPostProcessor dataSourceStartsAfterEmbeddedDatabase() {
+        return new StartsBefore("embeddedDatabase", DataSource.class);
+    }
+}

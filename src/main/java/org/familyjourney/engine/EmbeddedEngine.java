@@ -1,0 +1,56 @@
+package org.familyjourney.engine;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process Zeebe engine of the embedded default. It keeps nothing across restarts, and its
+ * clock is the wall clock plus an offset that only {@link #advance(Duration)} changes, so the app's
+ * {@link EngineClock} can follow it exactly.
+ */
+public class EmbeddedEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedEngine.class);
+
+    private final ZeebeTestEngine engine;
+    private final int port;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    public EmbeddedEngine(int port) {
+        // Probe first: a taken port makes start() throw while the engine's threads keep the JVM alive.
+        if (!FreePorts.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " for the embedded Zeebe engine is in use. "
+                    + "Is another copy of the app running? Set familyjourney.engine.port=0 for any free port.");
+        }
+        this.port = port;
+        this.engine = EngineFactory.create(port);
+        engine.start();
+        log.info("Embedded Zeebe engine listening for gRPC on port {}", port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Duration clockOffset() {
+        return offset.get();
+    }
+
+    public synchronized void advance(Duration by) {
+        engine.increaseTime(by);
+        offset.updateAndGet(current -> current.plus(by));
+    }
+
+    /** Raw engine access for process tests and diagnostics; the app itself goes through the client. */
+    public ZeebeTestEngine engine() {
+        return engine;
+    }
+
+    void stop() {
+        engine.stop();
+    }
+}

@@ -1,0 +1,48 @@
+package org.familyjourney.engine;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which engine run the keys we store belong to. The embedded engine forgets everything on restart
+ * and hands out the same keys again, so each start is a new generation and every stored job or
+ * instance key carries one; a key of an older generation is never sent to the engine. A remote
+ * cluster is durable, so it keeps one generation for good.
+ */
+@Component
+public class EngineGeneration {
+
+    private final long current;
+
+    EngineGeneration(JdbcTemplate jdbc, EngineProperties properties, Clock clock) {
+        this.current = properties.embedded() ? start(jdbc, clock) : remote(jdbc, clock);
+    }
+
+    public long current() {
+        return current;
+    }
+
+    public boolean isCurrent(long generation) {
+        return generation == current;
+    }
+
+    private static long start(JdbcTemplate jdbc, Clock clock) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement(
+                    "INSERT INTO engine_generation (mode, started_at) VALUES ('EMBEDDED', ?)", new String[] {"id"});
+            insert.setTimestamp(1, Timestamp.from(clock.instant()));
+            return insert;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private static long remote(JdbcTemplate jdbc, Clock clock) {
+        jdbc.update("INSERT IGNORE INTO engine_generation (id, mode, started_at) VALUES (0, 'REMOTE', ?)",
+                Timestamp.from(clock.instant()));
+        return 0;
+    }
+}

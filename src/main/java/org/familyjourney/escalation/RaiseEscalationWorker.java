@@ -1,0 +1,65 @@
+package org.familyjourney.escalation;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import org.familyjourney.engine.EngineGeneration;
+import org.familyjourney.journey.JourneyKind;
+import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.notification.Notifier;
+import org.familyjourney.processes.JobRef;
+import org.familyjourney.processes.ProcessIds.Headers;
+import org.familyjourney.processes.ProcessIds.JobTypes;
+import org.familyjourney.security.Role;
+import org.familyjourney.security.StaffDirectory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Raise an escalation to the managers: a visible escalation on the case and the dashboard, an email
+ * to each manager, and a journey entry. Never a silent log line.
+ */
+@Component
+public class RaiseEscalationWorker {
+
+    private final Escalations escalations;
+    private final StaffDirectory staff;
+    private final Notifier notifier;
+    private final JourneyLog journey;
+    private final EngineGeneration generation;
+    private final TransactionTemplate transaction;
+
+    RaiseEscalationWorker(Escalations escalations, StaffDirectory staff, Notifier notifier, JourneyLog journey,
+                          EngineGeneration generation, TransactionTemplate transaction) {
+        this.escalations = escalations;
+        this.staff = staff;
+        this.notifier = notifier;
+        this.journey = journey;
+        this.generation = generation;
+        this.transaction = transaction;
+    }
+
+    @JobWorker(type = JobTypes.RAISE_ESCALATION, fetchVariables = "caseReference")
+    public void raise(ActivatedJob job, @Variable(name = "caseReference") String caseReference) {
+        JobRef ref = JobRef.of(job, generation.current());
+        transaction.executeWithoutResult(tx -> raiseOnce(job, ref, caseReference));
+    }
+
+    private void raiseOnce(ActivatedJob job, JobRef ref, String caseReference) {
+        String kind = job.getCustomHeaders().getOrDefault(Headers.KIND, "OVERDUE");
+        String message = job.getCustomHeaders().getOrDefault(Headers.MESSAGE, "A deadline on this case has passed");
+        if (!escalations.raise(ref, caseReference, kind, message)) {
+            return;
+        }
+        journey.record(caseReference, JourneyKind.ESCALATION_RAISED, job.getElementId(), JourneyLog.SYSTEM,
+                "Escalated to managers: " + message);
+        for (StaffDirectory.Staff manager : staff.withRole(Role.MANAGER)) {
+            if (manager.email() != null) {
+                notifier.send(new Notifier.Message(caseReference, manager.email(),
+                        "Escalation: " + message + " (" + caseReference + ")",
+                        "Hello " + manager.displayName() + ",\n\n" + message + " on case " + caseReference
+                                + ".\nOpen the case in Family Journey to decide what happens next.\n"), ref, job.getElementId());
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.familyjourney.journey;
+
+/** What kind of step a journey entry records; auditors filter the timeline by these. */
+public enum JourneyKind {
+    REFERRAL_RECEIVED,
+    CASE_OPENED,
+    CASE_UPDATED,
+    CASE_CLOSED,
+    TASK_CREATED,
+    TASK_CLAIMED,
+    TASK_RELEASED,
+    TASK_ASSIGNED,
+    TASK_COMPLETED,
+    TASK_CANCELED,
+    AUTOMATED_STEP,
+    DEADLINE_SET,
+    REMINDER_SENT,
+    ESCALATION_RAISED,
+    NOTIFICATION_SENT
+}

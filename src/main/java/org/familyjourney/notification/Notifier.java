@@ -1,0 +1,91 @@
+package org.familyjourney.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.familyjourney.journey.JourneyKind;
+import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.processes.JobRef;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends the emails of the journey, once per job and recipient however often the job is delivered.
+ * Without an SMTP server (spring.mail.host unset) a message is kept as HELD, and the journey says
+ * so, rather than silently dropped.
+ */
+@Service
+public class Notifier {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final JourneyLog journey;
+    private final Clock clock;
+    private final String from;
+
+    Notifier(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mail, JourneyLog journey, Clock clock,
+             @Value("${familyjourney.mail.from}") String from) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.journey = journey;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    public record Message(String caseReference, String recipient, String subject, String body, List<Attachment> attachments) {
+        public Message(String caseReference, String recipient, String subject, String body) {
+            this(caseReference, recipient, subject, body, List.of());
+        }
+    }
+
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Sends the message unless this job already sent it to this recipient. */
+    public void send(Message message, JobRef job, String step) {
+        if (alreadySent(message, job)) {
+            return;
+        }
+        JavaMailSender sender = mail.getIfAvailable();
+        String status = sender == null ? "HELD" : deliver(sender, message);
+        jdbc.update("""
+                INSERT IGNORE INTO notification (case_reference, recipient, subject, status, created_at, engine_generation, job_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", message.caseReference(), message.recipient(), message.subject(), status,
+                Timestamp.from(clock.instant()), job.generation(), job.jobKey());
+        if (message.caseReference() != null) {
+            journey.record(message.caseReference(), JourneyKind.NOTIFICATION_SENT, step, JourneyLog.SYSTEM,
+                    ("HELD".equals(status) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
+        }
+    }
+
+    private boolean alreadySent(Message message, JobRef job) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
+                Integer.class, job.generation(), job.jobKey(), message.recipient());
+        return count != null && count > 0;
+    }
+
+    private String deliver(JavaMailSender sender, Message message) {
+        try {
+            var mime = sender.createMimeMessage();
+            var helper = new org.springframework.mail.javamail.MimeMessageHelper(mime, !message.attachments().isEmpty(), "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(message.recipient());
+            helper.setSubject(message.subject());
+            helper.setText(message.body());
+            for (Attachment attachment : message.attachments()) {
+                helper.addAttachment(attachment.fileName(),
+                        new org.springframework.core.io.ByteArrayResource(attachment.content()), attachment.contentType());
+            }
+            sender.send(mime);
+            return "SENT";
+        } catch (MailException | jakarta.mail.MessagingException e) {
+            // The job fails and is retried with backoff; the engine raises an incident if the server stays away.
+            throw new IllegalStateException("The mail server did not take the message: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.familyjourney.referral;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface ReferralRepository extends ListCrudRepository<Referral, Long> {
+}

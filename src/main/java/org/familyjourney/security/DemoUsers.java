@@ -1,0 +1,42 @@
+package org.familyjourney.security;
+
+import java.util.List;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fictional staff for a demo or training run (familyjourney.demo-users=true, the embedded default).
+ * Names are invented; none comes from a real case. README lists them.
+ */
+@Component
+@ConditionalOnProperty(name = "familyjourney.demo-users", havingValue = "true")
+class DemoUsers implements InitializingBean {
+
+    static final String PASSWORD = "family-journey";
+
+    private final StaffDirectory staff;
+    private final PasswordEncoder passwords;
+
+    DemoUsers(StaffDirectory staff, PasswordEncoder passwords) {
+        this.staff = staff;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        String hash = passwords.encode(PASSWORD);
+        create("maya", "Maya Okafor", List.of(Role.WORKER), hash);
+        create("tom", "Tom Brennan", List.of(Role.WORKER), hash);
+        create("priya", "Priya Lal", List.of(Role.MANAGER), hash);
+        create("grace", "Grace Adeyemi", List.of(Role.MANAGER), hash);
+        create("dev", "Dev Sharma", List.of(Role.SAFEGUARDING_LEAD), hash);
+        create("alex", "Alex Moreno", List.of(Role.AUDITOR), hash);
+        create("admin", "Site Administrator", List.of(Role.ADMIN), hash);
+    }
+
+    private void create(String username, String name, List<Role> roles, String hash) {
+        staff.createIfAbsent(username, name, username + "@family-journey.example", hash, roles);
+    }
+}

@@ -1,0 +1,74 @@
+package org.familyjourney.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts and their roles, kept in MySQL with bcrypt password hashes. */
+@Service
+public class StaffDirectory implements UserDetailsService {
+
+    private final JdbcTemplate jdbc;
+
+    StaffDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Staff(String username, String displayName, String email) {
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        List<UserDetails> found = jdbc.query(
+                "SELECT username, password_hash, enabled FROM app_user WHERE username = ?",
+                (rs, row) -> User.withUsername(rs.getString("username"))
+                        .password(rs.getString("password_hash"))
+                        .disabled(!rs.getBoolean("enabled"))
+                        .authorities(rolesOf(rs.getString("username")).stream()
+                                .map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+                        .build(),
+                username);
+        if (found.isEmpty()) {
+            throw new UsernameNotFoundException("No such user");
+        }
+        return found.getFirst();
+    }
+
+    public List<Role> rolesOf(String username) {
+        return jdbc.queryForList("SELECT role FROM app_user_role WHERE username = ?", String.class, username)
+                .stream().map(Role::valueOf).toList();
+    }
+
+    public Optional<Staff> find(String username) {
+        return jdbc.query("SELECT username, display_name, email FROM app_user WHERE username = ?",
+                (rs, row) -> new Staff(rs.getString(1), rs.getString(2), rs.getString(3)), username).stream().findFirst();
+    }
+
+    /** Everyone holding a role, e.g. the managers to escalate to. */
+    public List<Staff> withRole(Role role) {
+        return jdbc.query("""
+                SELECT u.username, u.display_name, u.email FROM app_user u
+                JOIN app_user_role r ON r.username = u.username
+                WHERE r.role = ? AND u.enabled ORDER BY u.display_name""",
+                (rs, row) -> new Staff(rs.getString(1), rs.getString(2), rs.getString(3)), role.name());
+    }
+
+    @Transactional
+    public void createIfAbsent(String username, String displayName, String email, String passwordHash, List<Role> roles) {
+        int created = jdbc.update("""
+                INSERT IGNORE INTO app_user (username, display_name, email, password_hash, enabled)
+                VALUES (?, ?, ?, ?, TRUE)""", username, displayName, email, passwordHash);
+        if (created == 1) {
+            for (Role role : roles) {
+                jdbc.update("INSERT INTO app_user_role (username, role) VALUES (?, ?)", username, role.name());
+            }
+        }
+    }
+}

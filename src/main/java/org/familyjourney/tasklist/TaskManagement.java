@@ -1,0 +1,222 @@
+package org.familyjourney.tasklist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.familyjourney.engine.EngineGeneration;
+import org.familyjourney.engine.FormCatalog;
+import org.familyjourney.forms.FormSubmissionValidator;
+import org.familyjourney.journey.JourneyKind;
+import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.security.Role;
+import org.familyjourney.security.StaffMember;
+import org.familyjourney.web.ConflictException;
+import org.familyjourney.web.NotFoundException;
+import org.familyjourney.web.ServiceUnavailableException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rules of working on tasks: who may see, claim and complete one, and how a completion reaches
+ * the engine exactly once. Two people completing the same task race for one conditional update;
+ * the loser is told who won and what they recorded.
+ */
+@Service
+public class TaskManagement {
+
+    private final UserTaskRepository tasks;
+    private final TaskVisibility visibility;
+    private final TaskFormData formData;
+    private final FormCatalog forms;
+    private final FormSubmissionValidator validator;
+    private final CamundaClient engine;
+    private final EngineGeneration generation;
+    private final JourneyLog journey;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    TaskManagement(UserTaskRepository tasks, TaskVisibility visibility, TaskFormData formData, FormCatalog forms,
+                   FormSubmissionValidator validator, CamundaClient engine, EngineGeneration generation,
+                   JourneyLog journey, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+        this.tasks = tasks;
+        this.visibility = visibility;
+        this.formData = formData;
+        this.forms = forms;
+        this.validator = validator;
+        this.engine = engine;
+        this.generation = generation;
+        this.journey = journey;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public UserTask find(long id, StaffMember who) {
+        return tasks.findById(id).filter(task -> visibility.canSee(task, who))
+                .orElseThrow(() -> new NotFoundException("There is no task " + id + " that you can see."));
+    }
+
+    public List<UserTask> open(StaffMember who) {
+        return tasks.findOpen().stream().filter(task -> visibility.canSee(task, who)).toList();
+    }
+
+    public UserTask claim(long id, StaffMember who) {
+        UserTask task = openTask(id, who);
+        if (who.username().equals(task.assignee())) {
+            return task;
+        }
+        if (task.assignee() != null) {
+            throw new ConflictException("This task is already assigned to " + task.assignee() + ".", Map.of("assignee", task.assignee()));
+        }
+        if (!visibility.isCandidate(task, who)) {
+            throw new ConflictException("You are not one of the people this task is for.");
+        }
+        return reassign(task, who.username(), who, JourneyKind.TASK_CLAIMED, "Task '" + task.name() + "' claimed by " + who.username());
+    }
+
+    public UserTask unclaim(long id, StaffMember who) {
+        UserTask task = openTask(id, who);
+        if (task.assignee() == null) {
+            return task;
+        }
+        if (!who.username().equals(task.assignee()) && !who.has(Role.MANAGER)) {
+            throw new ConflictException("Only " + task.assignee() + " or a manager can release this task.");
+        }
+        return reassign(task, null, who, JourneyKind.TASK_RELEASED, "Task '" + task.name() + "' released by " + who.username());
+    }
+
+    public UserTask assign(long id, String worker, StaffMember manager) {
+        UserTask task = openTask(id, manager);
+        return reassign(task, worker, manager, JourneyKind.TASK_ASSIGNED,
+                "Task '" + task.name() + "' assigned to " + worker + " by " + manager.username());
+    }
+
+    /** Validates the submission against the task's form and completes the task in the engine. */
+    public UserTask complete(long id, Map<String, Object> submitted, StaffMember who) {
+        UserTask task = openTask(id, who);
+        if (task.assignee() != null && !task.assignee().equals(who.username())) {
+            throw new ConflictException("This task is assigned to " + task.assignee() + "; claim it first if it is yours to do.",
+                    Map.of("assignee", task.assignee()));
+        }
+        if (task.assignee() == null && !visibility.isCandidate(task, who)) {
+            throw new ConflictException("You are not one of the people this task is for.");
+        }
+        if (who.username().equals(task.excludedUser())) {
+            throw new ConflictException("You cannot complete this step: it needs someone other than the person who did the step before it.");
+        }
+        Map<String, Object> values = forms.schema(task.formId())
+                .map(form -> validator.validate(form, submitted, formData.choicesFor(task)))
+                .orElseGet(LinkedHashMap::new);
+        take(task, who);
+        Map<String, Object> variables = new HashMap<>(values);
+        if (task.completedByVariable() != null) {
+            variables.put(task.completedByVariable(), who.username());
+        }
+        sendCompletion(task, variables);
+        return transaction.execute(tx -> {
+            UserTask done = tasks.save(tasks.findById(id).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
+            journey.record(done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), who.username(),
+                    "Task '" + done.name() + "' completed by " + who.username(), values);
+            return done;
+        });
+    }
+
+    private void take(UserTask task, StaffMember who) {
+        int taken = jdbc.update("""
+                UPDATE user_task SET state = 'COMPLETING', assignee = COALESCE(assignee, ?), version = version + 1
+                WHERE id = ? AND state = 'OPEN'""", who.username(), task.id());
+        if (taken == 0) {
+            throw alreadyDone(tasks.findById(task.id()).orElseThrow());
+        }
+    }
+
+    private void sendCompletion(UserTask task, Map<String, Object> variables) {
+        try {
+            engine.newCompleteCommand(task.jobKey()).variables(variables).send().join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == io.grpc.Status.Code.NOT_FOUND) {
+                markCanceled(task);
+                throw new ConflictException("This step is no longer open: the case has moved on without it.");
+            }
+            release(task);
+            throw new ServiceUnavailableException("The journey engine did not accept the completion; your answers were not lost. Please try again.", e);
+        } catch (RuntimeException e) {
+            release(task);
+            throw new ServiceUnavailableException("The journey engine did not answer; your answers were not lost. Please try again.", e);
+        }
+    }
+
+    private UserTask openTask(long id, StaffMember who) {
+        UserTask task = find(id, who);
+        if (task.state() != TaskState.OPEN) {
+            throw alreadyDone(task);
+        }
+        if (!generation.isCurrent(task.engineGeneration())) {
+            throw new ConflictException("This task belongs to an earlier run of the journey engine and is being moved to the current one.");
+        }
+        return task;
+    }
+
+    private ConflictException alreadyDone(UserTask task) {
+        return switch (task.state()) {
+            case COMPLETED -> new ConflictException("This task was already completed by " + task.completedBy() + " at "
+                    + task.completedAt() + ".", outcomeFacts(task));
+            case COMPLETING -> new ConflictException("Someone else (" + task.assignee() + ") is completing this task right now.");
+            case CANCELED -> new ConflictException("This step is no longer open: the case has moved on without it.");
+            case OPEN -> new ConflictException("This task changed while you were working on it; please reload it.");
+        };
+    }
+
+    private Map<String, Object> outcomeFacts(UserTask task) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("completedBy", task.completedBy());
+        facts.put("completedAt", String.valueOf(task.completedAt()));
+        if (task.outcome() != null) {
+            try {
+                facts.put("outcome", json.readValue(task.outcome(), Map.class));
+            } catch (JsonProcessingException e) {
+                facts.put("outcome", task.outcome());
+            }
+        }
+        return facts;
+    }
+
+    private UserTask reassign(UserTask task, String assignee, StaffMember who, JourneyKind kind, String summary) {
+        return transaction.execute(tx -> {
+            UserTask changed = tasks.save(task.withAssignee(assignee));
+            journey.record(task.caseReference(), kind, task.elementId(), who.username(), summary);
+            return changed;
+        });
+    }
+
+    private void markCanceled(UserTask task) {
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("UPDATE user_task SET state = 'CANCELED', version = version + 1 WHERE id = ?", task.id());
+            journey.record(task.caseReference(), JourneyKind.TASK_CANCELED, task.elementId(), JourneyLog.SYSTEM,
+                    "Task '" + task.name() + "' was no longer open in the engine");
+        });
+    }
+
+    private void release(UserTask task) {
+        jdbc.update("UPDATE user_task SET state = 'OPEN', assignee = ?, version = version + 1 WHERE id = ? AND state = 'COMPLETING'",
+                task.assignee(), task.id());
+    }
+
+    private String toJson(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Form values are plain data", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.familyjourney.tasklist;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface UserTaskRepository extends ListCrudRepository<UserTask, Long> {
+
+    Optional<UserTask> findByEngineGenerationAndJobKey(long engineGeneration, long jobKey);
+
+    List<UserTask> findByCaseReferenceAndStateOrderByCreatedAt(String caseReference, TaskState state);
+
+    List<UserTask> findByCaseReferenceOrderByCreatedAt(String caseReference);
+
+    @Query("SELECT * FROM user_task WHERE state = 'OPEN' ORDER BY due_at IS NULL, due_at, created_at")
+    List<UserTask> findOpen();
+}

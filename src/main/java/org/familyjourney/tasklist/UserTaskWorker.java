@@ -1,0 +1,132 @@
+package org.familyjourney.tasklist;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.familyjourney.engine.EngineGeneration;
+import org.familyjourney.engine.FormCatalog;
+import org.familyjourney.journey.JourneyKind;
+import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.processes.ProcessCatalog;
+import org.familyjourney.processes.ProcessIds.Headers;
+import org.familyjourney.processes.ProcessIds.JobTypes;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes each job-based user task from the engine into our tasklist. The job stays activated (it is
+ * completed only when a person completes the task), with a timeout far beyond any journey; if the
+ * engine delivers it again, the task already stored is kept as it is.
+ */
+@Component
+public class UserTaskWorker {
+
+    /** Ten years: a user task job must not time out while a family waits for a worker. */
+    static final long TIMEOUT_MS = 10L * 365 * 24 * 60 * 60 * 1000;
+    private static final String ZEEBE = "io.camunda.zeebe:";
+
+    private final UserTaskRepository tasks;
+    private final ProcessCatalog processes;
+    private final FormCatalog forms;
+    private final EngineGeneration generation;
+    private final JourneyLog journey;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    UserTaskWorker(UserTaskRepository tasks, ProcessCatalog processes, FormCatalog forms, EngineGeneration generation,
+                   JourneyLog journey, TransactionTemplate transaction, ApplicationEventPublisher events,
+                   ObjectMapper json, Clock clock) {
+        this.tasks = tasks;
+        this.processes = processes;
+        this.forms = forms;
+        this.generation = generation;
+        this.journey = journey;
+        this.transaction = transaction;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @JobWorker(type = JobTypes.USER_TASK, autoComplete = false, timeout = TIMEOUT_MS, fetchAllVariables = true)
+    public void open(ActivatedJob job) {
+        long current = generation.current();
+        if (tasks.findByEngineGenerationAndJobKey(current, job.getKey()).isPresent()) {
+            return;
+        }
+        UserTask task = toTask(job, current);
+        try {
+            UserTask stored = transaction.execute(tx -> {
+                UserTask saved = tasks.save(task);
+                if (saved.caseReference() != null) {
+                    journey.record(saved.caseReference(), JourneyKind.TASK_CREATED, saved.elementId(), JourneyLog.SYSTEM,
+                            "Task '" + saved.name() + "' opened" + (saved.assignee() == null ? "" : " for " + saved.assignee()),
+                            saved.dueAt() == null ? Map.of() : Map.of("due", saved.dueAt().toString()));
+                }
+                return saved;
+            });
+            events.publishEvent(new TaskOpened(stored.id(), stored.caseReference(), stored.assignee(), stored.groups()));
+        } catch (DuplicateKeyException delivered) {
+            // The same job arrived twice at once; the first delivery stored it.
+        }
+    }
+
+    private UserTask toTask(ActivatedJob job, long current) {
+        Map<String, String> headers = job.getCustomHeaders();
+        Map<String, Object> variables = job.getVariablesAsMap();
+        String excluded = variableNamed(variables, headers.get(Headers.NOT_COMPLETABLE_BY));
+        return new UserTask(null, current, job.getKey(), job.getProcessInstanceKey(), job.getProcessDefinitionKey(),
+                job.getBpmnProcessId(), job.getElementId(),
+                processes.elementName(job.getProcessDefinitionKey(), job.getElementId()),
+                (String) variables.get("caseReference"),
+                forms.formIdForKey(headers.get(ZEEBE + "formKey")).orElse(null),
+                blankToNull(headers.get(ZEEBE + "assignee")),
+                String.join(",", list(headers.get(ZEEBE + "candidateGroups"))),
+                String.join(",", list(headers.get(ZEEBE + "candidateUsers"))),
+                excluded, headers.get(Headers.COMPLETED_BY_VARIABLE),
+                instant(headers.get(ZEEBE + "dueDate")), instant(headers.get(ZEEBE + "followUpDate")),
+                TaskState.OPEN, clock.instant(), null, null, null, null);
+    }
+
+    private static String variableNamed(Map<String, Object> variables, String name) {
+        Object value = name == null ? null : variables.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    private List<String> list(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(header, new TypeReference<List<String>>() { });
+        } catch (IOException notJson) {
+            return List.of(header.split(","));
+        }
+    }
+
+    private static Instant instant(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(header).toInstant();
+        } catch (DateTimeParseException e) {
+            return java.time.ZonedDateTime.parse(header).toInstant();
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
