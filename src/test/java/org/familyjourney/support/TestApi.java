@@ -1,0 +1,140 @@
+package org.familyjourney.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+
+/**
+ * The app's JSON API as a user of it sees it: real HTTP with Basic authentication as one of the
+ * demo users. Every call returns the status and the parsed body, so tests assert what a client sees.
+ */
+@TestComponent
+public class TestApi {
+
+    public static final String PASSWORD = "family-journey";
+    private static final AtomicInteger FAMILIES = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Environment environment;
+
+    public TestApi(Environment environment) {
+        this.environment = environment;
+    }
+
+    public record Response(int status, JsonNode body, String raw, HttpResponse<String> http) {
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    public Response get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String user, String path, Object body) {
+        return postRaw(user, path, write(body), "application/json");
+    }
+
+    public Response postRaw(String user, String path, String body, String contentType) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh fictional family referred by a school; returns the case reference. */
+    public String referFamily(String user) {
+        Response created = post(user, "/api/referrals", referral());
+        if (created.status() != 201) {
+            throw new AssertionError("Referral not created: " + created.status() + " " + created.raw());
+        }
+        return created.text("caseReference");
+    }
+
+    public Map<String, Object> referral() {
+        int n = FAMILIES.incrementAndGet();
+        return Map.of(
+                "source", "SCHOOL",
+                "referrer", Map.of("name", "Ms Ada Fenwick", "organisation", "Brookside Primary", "email", "office@brookside.example"),
+                "parent", Map.of("name", "Sam Testfamily" + n, "phone", "07700 900" + String.format("%03d", n % 1000), "postcode", "M14 5AB"),
+                "children", java.util.List.of(Map.of("name", "Kit Testfamily" + n, "dateOfBirth", "2015-03-02", "school", "Brookside Primary")),
+                "concerns", java.util.List.of("GOOD_EDUCATION"),
+                "details", "Attendance has fallen this term.",
+                "consent", Map.of("given", true, "by", "Sam Testfamily" + n, "at", "2026-11-30T10:00:00Z"));
+    }
+
+    /** Waits for an open task of a step on a case, as the user sees it, and returns its id. */
+    public long awaitTask(String user, String caseReference, String elementId) {
+        long[] id = new long[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode task : get(user, "/api/tasks?case=" + caseReference).body()) {
+                if (elementId.equals(task.path("elementId").asText())) {
+                    id[0] = task.path("id").asLong();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return id[0];
+    }
+
+    public Response completeTask(String user, long taskId, Map<String, Object> answers) {
+        return post(user, "/api/tasks/" + taskId + "/complete", answers);
+    }
+
+    public Response advanceClock(String duration) {
+        return post("admin", "/api/engine/clock", Map.of("advanceBy", duration));
+    }
+
+    private Response send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode body = raw == null || raw.isBlank() ? json.nullNode() : parse(raw);
+            return new Response(response.statusCode(), body, raw, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode parse(String raw) {
+        try {
+            return json.readTree(raw);
+        } catch (IOException notJson) {
+            return json.getNodeFactory().textNode(raw);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return body instanceof String text ? text : json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
+    }
+}
