@@ -80,12 +80,22 @@ public class CaseRegister {
         if (current.status() == status) {
             return current;
         }
-        FamilyCase moved = status == CaseStatus.CLOSED || status == CaseStatus.DECLINED || status == CaseStatus.SIGNPOSTED
-                ? current.closed(status, clock.instant())
-                : current.inStatus(status);
+        FamilyCase moved = status.isClosed() ? current.closed(status, clock.instant()) : current.inStatus(status);
         cases.save(moved);
         journey.record(reference, moved.closedAt() != null ? JourneyKind.CASE_CLOSED : JourneyKind.CASE_UPDATED, step, JourneyLog.SYSTEM, "Case is now " + status.name().toLowerCase().replace('_', ' '));
         return moved;
+    }
+
+    /** Opens a closed case again; its history stays, and the journey picks up at the assessment. */
+    @Transactional
+    public FamilyCase reopen(String reference, String step, long processInstanceKey, long generation) {
+        FamilyCase current = find(reference);
+        if (current.status() == CaseStatus.REOPENED && current.closedAt() == null) {
+            return current;
+        }
+        FamilyCase reopened = cases.save(current.reopened(processInstanceKey, generation));
+        journey.record(reference, JourneyKind.CASE_REOPENED, step, JourneyLog.SYSTEM, "Case reopened");
+        return reopened;
     }
 
     public FamilyCase find(String reference) {

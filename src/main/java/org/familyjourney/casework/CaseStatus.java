@@ -7,5 +7,13 @@ public enum CaseStatus {
     ALLOCATED,
     DECLINED,
     SIGNPOSTED,
-    CLOSED
+    /** Referred on to children's social care without family support continuing. */
+    STEPPED_UP,
+    CLOSED,
+    REOPENED;
+
+    /** The journey of the case has ended for now (it can still be reopened). */
+    public boolean isClosed() {
+        return this == DECLINED || this == SIGNPOSTED || this == STEPPED_UP || this == CLOSED;
+    }
 }

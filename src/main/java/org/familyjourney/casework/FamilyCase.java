@@ -39,6 +39,11 @@ public record FamilyCase(
                 processInstanceKey, engineGeneration, version);
     }
 
+    FamilyCase reopened(long instanceKey, long generation) {
+        return new FamilyCase(id, reference, referralId, CaseStatus.REOPENED, worker, openedAt, null, instanceKey,
+                generation, version);
+    }
+
     FamilyCase closed(CaseStatus status, Instant at) {
         return new FamilyCase(id, reference, referralId, status, worker, openedAt, at, processInstanceKey,
                 engineGeneration, version);

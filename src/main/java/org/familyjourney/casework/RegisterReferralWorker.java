@@ -26,6 +26,8 @@ public class RegisterReferralWorker {
             throw new IllegalArgumentException("The journey was started without a referralId variable");
         }
         FamilyCase opened = cases.open(referralId, job.getProcessInstanceKey(), generation.current());
-        return Map.of("caseReference", opened.reference());
+        // Deadlines of the referral's timescales (allocation, assessment, plan) run from when it was received.
+        String received = opened.openedAt().toString();
+        return Map.of("caseReference", opened.reference(), "referredAt", received, "deadlinesFrom", received);
     }
 }

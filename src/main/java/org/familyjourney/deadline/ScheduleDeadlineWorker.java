@@ -43,13 +43,14 @@ public class ScheduleDeadlineWorker {
         this.clock = clock;
     }
 
-    @JobWorker(type = JobTypes.SCHEDULE_DEADLINE, fetchVariables = "caseReference")
-    public Map<String, Object> schedule(ActivatedJob job, @Variable(name = "caseReference") String caseReference) {
+    @JobWorker(type = JobTypes.SCHEDULE_DEADLINE, fetchVariables = {"caseReference", "deadlinesFrom"})
+    public Map<String, Object> schedule(ActivatedJob job, @Variable(name = "caseReference") String caseReference,
+                                        @Variable(name = "deadlinesFrom") String deadlinesFrom) {
         Map<String, String> headers = job.getCustomHeaders();
         String name = required(headers, Headers.DEADLINE, job);
         JobRef ref = JobRef.of(job, generation.current());
         CaseDeadlines.Deadline deadline = transaction.execute(tx -> deadlines.setBy(ref, caseReference, name)
-                .orElseGet(() -> compute(caseReference, name, headers, job, ref)));
+                .orElseGet(() -> compute(caseReference, name, headers, job, ref, deadlinesFrom)));
         Map<String, Object> variables = new HashMap<>();
         variables.put(name + "Due", deadline.dueAt().toString());
         if (deadline.escalateAt() != null) {
@@ -59,8 +60,9 @@ public class ScheduleDeadlineWorker {
     }
 
     private CaseDeadlines.Deadline compute(String caseReference, String name, Map<String, String> headers,
-                                           ActivatedJob job, JobRef ref) {
-        Instant now = clock.instant();
+                                           ActivatedJob job, JobRef ref, String deadlinesFrom) {
+        // A "from" header makes the timescale run from the referral (e.g. assessment within 10 working days of it).
+        Instant now = headers.containsKey(Headers.FROM) && deadlinesFrom != null ? Instant.parse(deadlinesFrom) : clock.instant();
         Timescale timescale = timescales.named(required(headers, Headers.TIMESCALE, job));
         Instant due = calendar.after(now, timescale);
         String escalation = headers.get(Headers.ESCALATE_AFTER);

@@ -25,7 +25,7 @@ final class FieldRules {
     }
 
     static Object check(JsonNode component, String type, Object value, String field, Map<String, Object> scope,
-                        List<FieldProblem> problems) {
+                        LocalDate today, List<FieldProblem> problems) {
         JsonNode rules = component.path("validate");
         boolean required = rules.path("required").asBoolean(false);
         if (empty(value)) {
@@ -40,7 +40,7 @@ final class FieldRules {
             case "checkbox" -> value instanceof Boolean ? value : fail(field, "must be true or false", problems);
             case "select", "radio" -> option(allowed(component, scope), value, field, problems);
             case "checklist", "taglist" -> options(allowed(component, scope), value, field, problems, required);
-            case "datetime" -> date(component, value, field, problems);
+            case "datetime" -> date(component, value, field, today, problems);
             default -> text(rules, value, field, problems);
         };
         return problems.size() == before ? checked : null;
@@ -119,7 +119,7 @@ final class FieldRules {
         return List.copyOf(chosen);
     }
 
-    private static Object date(JsonNode component, Object value, String field, List<FieldProblem> problems) {
+    private static Object date(JsonNode component, Object value, String field, LocalDate today, List<FieldProblem> problems) {
         String subtype = component.path("subtype").asText("date");
         if (!(value instanceof String text)) {
             return fail(field, "must be a date", problems);

@@ -1,6 +1,9 @@
 package org.familyjourney.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +28,14 @@ public class FormSubmissionValidator {
     private static final Set<String> LAYOUT = Set.of("text", "html", "image", "spacer", "separator", "button",
             "iframe", "table", "documentPreview", "expression", "filepicker");
 
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
     private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+    private final Clock clock;
+
+    FormSubmissionValidator(Clock clock) {
+        this.clock = clock;
+    }
 
     /** The submitted values the form allows, checked; throws with every problem at once. */
     public Map<String, Object> validate(JsonNode form, Map<String, Object> submitted, Map<String, Object> context) {
@@ -60,7 +70,7 @@ public class FormSubmissionValidator {
             String field = prefix + key;
             Object checked = "dynamiclist".equals(type)
                     ? rows(component, value, field, scope, problems)
-                    : FieldRules.check(component, type, value, field, scope, problems);
+                    : FieldRules.check(component, type, value, field, scope, LocalDate.now(clock.withZone(UK)), problems);
             if (checked != null) {
                 accepted.put(key, checked);
             }

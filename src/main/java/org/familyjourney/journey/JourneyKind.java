@@ -6,6 +6,7 @@ public enum JourneyKind {
     CASE_OPENED,
     CASE_UPDATED,
     CASE_CLOSED,
+    CASE_REOPENED,
     TASK_CREATED,
     TASK_CLAIMED,
     TASK_RELEASED,

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifier {
 
+    /** Recipient prefix for someone with no email address: the message is held for post. */
+    public static final String NO_ADDRESS = "no-email-on-file:";
+
     private final JdbcTemplate jdbc;
     private final ObjectProvider<JavaMailSender> mail;
     private final JourneyLog journey;
@@ -51,14 +54,16 @@ public class Notifier {
             return;
         }
         JavaMailSender sender = mail.getIfAvailable();
-        String status = sender == null ? "HELD" : deliver(sender, message);
+        boolean noAddress = message.recipient().startsWith(NO_ADDRESS);
+        String status = sender == null || noAddress ? "HELD" : deliver(sender, message);
         jdbc.update("""
                 INSERT IGNORE INTO notification (case_reference, recipient, subject, status, created_at, engine_generation, job_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", message.caseReference(), message.recipient(), message.subject(), status,
                 Timestamp.from(clock.instant()), job.generation(), job.jobKey());
         if (message.caseReference() != null) {
             journey.record(message.caseReference(), JourneyKind.NOTIFICATION_SENT, step, JourneyLog.SYSTEM,
-                    ("HELD".equals(status) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
+                    (noAddress ? "Letter held to print and post (no email address on file): "
+                            : "HELD".equals(status) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
         }
     }
 

@@ -14,6 +14,10 @@ public final class ProcessIds {
         public static final String CLOSE_CASE = "close-case";
         public static final String SEND_REMINDER = "send-reminder";
         public static final String RAISE_ESCALATION = "raise-escalation";
+        public static final String SEND_REFERRER_LETTER = "send-referrer-letter";
+        public static final String SEND_CLOSURE_SUMMARY = "send-closure-summary";
+        public static final String REOPEN_CASE = "reopen-case";
+        public static final String WITHDRAW_ENDED_TASKS = "withdraw-ended-tasks";
 
         private JobTypes() {
         }
@@ -24,6 +28,8 @@ public final class ProcessIds {
         public static final String DEADLINE = "deadline";
         public static final String TIMESCALE = "timescale";
         public static final String ESCALATE_AFTER = "escalateAfter";
+        public static final String FROM = "from";
+        public static final String LETTER = "letter";
         public static final String STATUS = "status";
         public static final String KIND = "kind";
         public static final String MESSAGE = "message";

@@ -13,6 +13,7 @@ import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.processes.ProcessIds;
 import org.familyjourney.referral.ReferralValidator.ValidReferral;
 import org.familyjourney.web.ServiceUnavailableException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +34,11 @@ public class ReferralIntake {
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final boolean assessmentApproval;
 
     ReferralIntake(ReferralValidator validator, ReferralRepository referrals, CaseRegister cases, CamundaClient engine,
-                   EngineGeneration generation, TransactionTemplate transaction, Clock clock) {
+                   EngineGeneration generation, TransactionTemplate transaction, Clock clock,
+                   @Value("${familyjourney.journey.assessment-approval:false}") boolean assessmentApproval) {
         this.validator = validator;
         this.referrals = referrals;
         this.cases = cases;
@@ -43,6 +46,7 @@ public class ReferralIntake {
         this.generation = generation;
         this.transaction = transaction;
         this.clock = clock;
+        this.assessmentApproval = assessmentApproval;
     }
 
     /** The outcome: the stored referral, and the case reference once the journey has opened it. */
@@ -67,7 +71,9 @@ public class ReferralIntake {
                 "referralId", referral.id(),
                 "referralSource", referral.source().name(),
                 "consentGiven", Boolean.TRUE.equals(referral.consent().given()),
-                "safeguardingIndicated", referral.raisesSafeguardingConcern());
+                "safeguardingIndicated", referral.raisesSafeguardingConcern(),
+                "assessmentApprovalRequired", assessmentApproval,
+                "reopened", false);
         try {
             return engine.newCreateInstanceCommand().bpmnProcessId(ProcessIds.FAMILY_JOURNEY).latestVersion()
                     .variables(variables).send().join();

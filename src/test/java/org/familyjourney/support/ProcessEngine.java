@@ -91,6 +91,35 @@ public class ProcessEngine implements BeforeAllCallback, AfterAllCallback {
 
     public ActivatedJob awaitJob(long instanceKey, String jobType, String elementId) {
         ActivatedJob[] found = new ActivatedJob[1];
+        try {
+            awaitJobInto(found, instanceKey, jobType, elementId);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("No " + jobType + " job" + (elementId == null ? "" : " at " + elementId)
+                    + " came; the instance is at " + activeElements(instanceKey) + "; incidents: " + incidents(), e);
+        }
+        return found[0];
+    }
+
+    /** The elements of the instance that are active now: where the journey stands. */
+    public List<String> activeElements(long instanceKey) {
+        Map<Long, String> active = new java.util.LinkedHashMap<>();
+        elementRecords(instanceKey).forEach(r -> {
+            if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+                active.put(r.getKey(), r.getValue().getElementId());
+            } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+                active.remove(r.getKey());
+            }
+        });
+        return List.copyOf(active.values());
+    }
+
+    public List<String> incidents() {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
+                .map(r -> ((io.camunda.zeebe.protocol.record.value.IncidentRecordValue) r.getValue()).getErrorMessage()).toList();
+    }
+
+    private void awaitJobInto(ActivatedJob[] found, long instanceKey, String jobType, String elementId) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
             List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(100)
                     .timeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs();
@@ -106,7 +135,6 @@ public class ProcessEngine implements BeforeAllCallback, AfterAllCallback {
             }
             return found[0] != null;
         });
-        return found[0];
     }
 
     public Stream<Record<ProcessInstanceRecordValue>> elementRecords(long instanceKey) {
