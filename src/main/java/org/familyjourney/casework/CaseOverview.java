@@ -33,6 +33,12 @@ public class CaseOverview {
         this.escalations = escalations;
     }
 
+    /** Whether the family consented to support and sharing, as recorded on the referral. */
+    public boolean consentGiven(String reference) {
+        FamilyCase familyCase = cases.find(reference);
+        return referrals.findById(familyCase.referralId()).map(r -> Boolean.TRUE.equals(r.consent().given())).orElse(false);
+    }
+
     @Transactional
     public CaseView view(String reference, StaffMember who) {
         FamilyCase familyCase = cases.find(reference);

@@ -23,6 +23,14 @@ public final class ProcessIds {
         }
     }
 
+    /** Elements of family-journey.bpmn that the app starts at or refers to. */
+    public static final class Elements {
+        public static final String REOPEN_CASE = "Task_ReopenCase";
+
+        private Elements() {
+        }
+    }
+
     /** Custom task headers our workers read. */
     public static final class Headers {
         public static final String DEADLINE = "deadline";

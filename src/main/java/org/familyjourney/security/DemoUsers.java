@@ -30,7 +30,8 @@ class DemoUsers implements InitializingBean {
         create("maya", "Maya Okafor", List.of(Role.WORKER), hash);
         create("tom", "Tom Brennan", List.of(Role.WORKER), hash);
         create("priya", "Priya Lal", List.of(Role.MANAGER), hash);
-        create("grace", "Grace Adeyemi", List.of(Role.MANAGER), hash);
+        // A team manager who also holds a few cases, as in small teams: she must not approve her own closures.
+        create("grace", "Grace Adeyemi", List.of(Role.MANAGER, Role.WORKER), hash);
         create("dev", "Dev Sharma", List.of(Role.SAFEGUARDING_LEAD), hash);
         create("alex", "Alex Moreno", List.of(Role.AUDITOR), hash);
         create("admin", "Site Administrator", List.of(Role.ADMIN), hash);

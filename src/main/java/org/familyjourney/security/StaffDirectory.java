@@ -61,14 +61,13 @@ public class StaffDirectory implements UserDetailsService {
     }
 
     @Transactional
+    /** Creates the account unless it exists, and makes sure it holds these roles. */
     public void createIfAbsent(String username, String displayName, String email, String passwordHash, List<Role> roles) {
-        int created = jdbc.update("""
+        jdbc.update("""
                 INSERT IGNORE INTO app_user (username, display_name, email, password_hash, enabled)
                 VALUES (?, ?, ?, ?, TRUE)""", username, displayName, email, passwordHash);
-        if (created == 1) {
-            for (Role role : roles) {
-                jdbc.update("INSERT INTO app_user_role (username, role) VALUES (?, ?)", username, role.name());
-            }
+        for (Role role : roles) {
+            jdbc.update("INSERT IGNORE INTO app_user_role (username, role) VALUES (?, ?)", username, role.name());
         }
     }
 }
