@@ -15,7 +15,7 @@ public class EmbeddedDatabase {
     private final DB db;
     private final int port;
 
-    EmbeddedDatabase(int port, File dataDir, String schema) {
+    EmbeddedDatabase(int port, File dataDir, String schema, Credentials owner, Credentials app) {
         this.port = port;
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
@@ -23,6 +23,7 @@ public class EmbeddedDatabase {
                 .setBaseDir(new File(dataDir, "server"))
                 .setTmpDir(new File(dataDir, "tmp").getAbsolutePath())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--default-time-zone=+00:00");
@@ -35,12 +36,32 @@ public class EmbeddedDatabase {
             long started = System.nanoTime();
             db.start();
             db.createDB(schema);
+            createUsers(schema, owner.user(), owner.password(), app.user(), app.password());
             log.info("Embedded MariaDB ready on port {} in {} ms (data in {})", port,
                     (System.nanoTime() - started) / 1_000_000, dataDir.getAbsolutePath());
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start on port " + port
                     + ". Is another copy of the app running? Set familyjourney.database.port=0 for any free port.", e);
         }
+    }
+
+    /**
+     * The schema owner (Flyway's user) and the app's own user. Set up through root's local socket,
+     * as root has no network password. The app user gets its privileges table by table after each
+     * migration (AppUserPrivileges), so it can never update or delete the journey and access logs.
+     */
+    private void createUsers(String schema, String owner, String ownerPassword, String appUser, String appPassword)
+            throws ManagedProcessException {
+        db.run("DROP USER IF EXISTS ''@'localhost';"
+                + "CREATE USER IF NOT EXISTS '" + owner + "'@'%';"
+                + "ALTER USER '" + owner + "'@'%' IDENTIFIED BY '" + ownerPassword + "';"
+                + "GRANT ALL PRIVILEGES ON `" + schema + "`.* TO '" + owner + "'@'%' WITH GRANT OPTION;"
+                + "CREATE USER IF NOT EXISTS '" + appUser + "'@'%';"
+                + "ALTER USER '" + appUser + "'@'%' IDENTIFIED BY '" + appPassword + "';", "root", null);
+    }
+
+    /** A database user and its password. */
+    record Credentials(String user, String password) {
     }
 
     public int port() {

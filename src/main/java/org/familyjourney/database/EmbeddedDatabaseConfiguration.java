@@ -19,7 +19,11 @@ class EmbeddedDatabaseConfiguration {
         int port = environment.getRequiredProperty(EmbeddedDatabaseEnvironment.RESOLVED_PORT, Integer.class);
         File dir = new File(environment.getProperty("familyjourney.database.data-dir", "./data/mariadb"));
         String schema = environment.getProperty("familyjourney.database.schema", "familyjourney");
-        return new EmbeddedDatabase(port, dir, schema);
+        return new EmbeddedDatabase(port, dir, schema,
+                new EmbeddedDatabase.Credentials(environment.getRequiredProperty("spring.flyway.user"),
+                        environment.getRequiredProperty("spring.flyway.password")),
+                new EmbeddedDatabase.Credentials(environment.getRequiredProperty("spring.datasource.username"),
+                        environment.getRequiredProperty("spring.datasource.password")));
     }
 
     @Bean

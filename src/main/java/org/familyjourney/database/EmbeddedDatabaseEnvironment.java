@@ -1,5 +1,7 @@
 package org.familyjourney.database;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.familyjourney.engine.FreePorts;
@@ -16,6 +18,15 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
     static final String RESOLVED_PORT = "familyjourney.database.resolved-port";
+    static final String APP_USER = "fj_app";
+    static final String OWNER = "fj_owner";
+
+    /** A fresh password each start: nothing outside this process needs the app user's. */
+    private static String newPassword() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -31,8 +42,12 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         settings.put(RESOLVED_PORT, port);
         settings.put("spring.datasource.url", "jdbc:mysql://127.0.0.1:" + port + "/" + schema
                 + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
-        settings.put("spring.datasource.username", "root");
-        settings.put("spring.datasource.password", "");
+        // Flyway owns the schema; the app itself connects as a user that may only append to the logs.
+        settings.put("spring.flyway.user", OWNER);
+        settings.put("spring.flyway.password", newPassword());
+        settings.put("spring.datasource.username", APP_USER);
+        settings.put("spring.datasource.password", newPassword());
+        settings.put("familyjourney.database.restrict-app-user", "true");
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedDatabase", settings));
     }
 }

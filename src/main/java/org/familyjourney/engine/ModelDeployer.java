@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,7 +64,8 @@ public class ModelDeployer implements InitializingBean {
         if (deploy == null) {
             throw new IllegalStateException("No models found under models/bpmn and models/forms");
         }
-        DeploymentEvent deployed = deploy.send().join();
+        // A cold engine on a busy machine can take a while over the first deployment: be patient with it.
+        DeploymentEvent deployed = deploy.requestTimeout(Duration.ofMinutes(2)).send().join();
         for (Form form : deployed.getForm()) {
             forms.link(form.getFormKey(), form.getFormId());
         }

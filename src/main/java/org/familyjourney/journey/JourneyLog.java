@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only history of every case. Callers write to it inside the transaction of the change
@@ -33,13 +37,32 @@ public class JourneyLog {
         record(caseReference, kind, step, actor, summary, Map.of());
     }
 
+    @Transactional
     public void record(String caseReference, JourneyKind kind, String step, String actor, String summary,
                        Map<String, ?> details) {
-        jdbc.update("""
-                INSERT INTO journey_entry (case_reference, occurred_at, kind, step, actor, summary, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                caseReference, Timestamp.from(clock.instant()), kind.name(), step, actor,
-                truncate(summary, 500), details.isEmpty() ? null : toJson(details));
+        // The chain head is locked until this transaction commits, so entries chain in commit order.
+        String previous = jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String text = truncate(summary, 500);
+        String json = details.isEmpty() ? null : toJson(details);
+        String hash = JourneyHash.of(previous, caseReference, at, kind.name(), step, actor, text, json);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO journey_entry (case_reference, occurred_at, kind, step, actor, summary, details, previous_hash, entry_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            insert.setString(1, caseReference);
+            insert.setTimestamp(2, Timestamp.from(at));
+            insert.setString(3, kind.name());
+            insert.setString(4, step);
+            insert.setString(5, actor);
+            insert.setString(6, text);
+            insert.setString(7, json);
+            insert.setString(8, previous);
+            insert.setString(9, hash);
+            return insert;
+        }, key);
+        jdbc.update("UPDATE journey_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", key.getKey().longValue(), hash);
     }
 
     public List<JourneyEntry> of(String caseReference) {

@@ -191,7 +191,7 @@ public class ProcessEngine implements BeforeAllCallback, AfterAllCallback {
             deploy = deploy == null ? client.newDeployResourceCommand().addResourceBytes(content, file.getFileName().toString())
                     : deploy.addResourceBytes(content, file.getFileName().toString());
         }
-        deploy.send().join();
+        deploy.requestTimeout(Duration.ofMinutes(2)).send().join();
     }
 
     private static List<Path> modelFiles() {
