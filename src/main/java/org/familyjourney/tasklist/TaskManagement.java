@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.forms.FormSubmissionValidator;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.journey.Lateness;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.ConflictException;
@@ -127,8 +129,21 @@ public class TaskManagement {
             UserTask done = tasks.save(tasks.findById(id).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
             journey.record(done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), who.username(),
                     "Task '" + done.name() + "' completed by " + who.username(), values);
+            recordDeadline(done);
             return done;
         });
+    }
+
+    /** Whether a task with a due date was done in time, and by how much it was late: auditors and funders ask. */
+    private void recordDeadline(UserTask done) {
+        if (done.dueAt() == null) {
+            return;
+        }
+        Duration late = Duration.between(done.dueAt(), done.completedAt());
+        boolean met = !late.isPositive();
+        journey.record(done.caseReference(), met ? JourneyKind.DEADLINE_MET : JourneyKind.DEADLINE_MISSED, done.elementId(),
+                JourneyLog.SYSTEM, "'" + done.name() + "' " + (met ? "done in time" : "done " + Lateness.describe(late) + " late"),
+                Map.of("due", done.dueAt().toString(), "done", done.completedAt().toString(), "lateSeconds", Math.max(0, late.toSeconds())));
     }
 
     private void take(UserTask task, StaffMember who) {
