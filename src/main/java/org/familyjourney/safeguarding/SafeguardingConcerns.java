@@ -83,7 +83,7 @@ public class SafeguardingConcerns {
         return jdbc.update("""
                 UPDATE safeguarding_concern
                 SET state = 'WITH_DSL', engine_generation = ?, process_instance_key = ?,
-                    sent_to_dsl_at = COALESCE(sent_to_dsl_at, ?), decision_due_at = ?
+                    sent_to_dsl_at = COALESCE(sent_to_dsl_at, ?), decision_due_at = COALESCE(?, decision_due_at)
                 WHERE id = ? AND state <> 'DECIDED'
                   AND (process_instance_key IS NULL OR engine_generation <> ? OR process_instance_key = ?)""",
                 job.generation(), job.processInstanceKey(), Timestamp.from(clock.instant()),

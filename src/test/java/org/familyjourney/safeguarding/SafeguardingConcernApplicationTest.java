@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.familyjourney.processes.SafeguardingIds;
 import org.familyjourney.processes.SafeguardingIds.Elements;
 import org.familyjourney.support.ApplicationTest;
+import org.familyjourney.support.RedeliveredJob;
 import org.familyjourney.support.TestApi.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,10 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CamundaClient client;
+    @Autowired
+    SendConcernToDslWorker sendToDsl;
 
     private static Map<String, Object> concern(String category) {
         return Map.of("summary", "Child said at the group session that dad hit mum last night.", "category", category);
@@ -172,6 +178,37 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
         JsonNode listed = concerns("dev", reference);
         assertThat(listed.path("concerns").findValuesAsText("id")).containsExactly(String.valueOf(first), String.valueOf(second));
         assertThat(listed.path("concerns").findValuesAsText("state")).containsOnly("WITH_DSL");
+    }
+
+    @Test
+    void aConcernSentTwiceIsDecidedOnceAndTheDslIsEmailedOnce() {
+        String reference = declinedCase();
+        long concernId = raise("priya", reference, "VIOLENCE");
+        long decide = api.awaitTask("dev", reference, Elements.DECIDE_ON_CONCERN);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mails("Safeguarding concern", reference)).hasSize(1));
+
+        // The engine delivers the send job again: same concern, no second email.
+        Map<String, Object> sent = jdbc.queryForMap("""
+                SELECT c.process_instance_key, c.decision_due_at, n.job_key FROM safeguarding_concern c
+                JOIN notification n ON n.case_reference = c.case_reference AND n.recipient = 'dev@family-journey.example'
+                WHERE c.id = ?""", concernId);
+        String due = api.get("dev", "/api/tasks/" + decide).text("dueDate");
+        RedeliveredJob again = new RedeliveredJob((Long) sent.get("job_key"), SafeguardingIds.JobTypes.SEND_CONCERN_TO_DSL,
+                (Long) sent.get("process_instance_key"), SafeguardingIds.PROCESS, Elements.SEND_CONCERN_TO_DSL, Map.of(),
+                Map.of("caseReference", reference, "concernId", concernId, "concernSource", "RAISED", "dslDecisionDue", due));
+        assertThat(sendToDsl.send(again, reference, concernId, "RAISED", due)).containsEntry("concernId", concernId);
+
+        // A second process for the same concern (the journey's message and a direct start racing) ends at once.
+        Map<String, Object> second = client.newCreateInstanceCommand().bpmnProcessId(SafeguardingIds.PROCESS).latestVersion()
+                .variables(Map.of("caseReference", reference, "concernId", concernId, "concernSource", "RAISED"))
+                .withResult().requestTimeout(Duration.ofSeconds(30)).send().join().getVariablesAsMap();
+
+        assertThat(second).doesNotContainKey("dslDecision");
+        assertThat(api.get("dev", "/api/tasks?case=" + reference).body().findValuesAsText("elementId"))
+                .containsOnlyOnce(Elements.DECIDE_ON_CONCERN);
+        assertThat(mails("Safeguarding concern", reference)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT process_instance_key FROM safeguarding_concern WHERE id = ?", Long.class, concernId))
+                .isEqualTo(sent.get("process_instance_key"));
     }
 
     @Test
