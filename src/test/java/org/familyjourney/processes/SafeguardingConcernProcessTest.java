@@ -3,6 +3,11 @@ package org.familyjourney.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import java.util.List;
+import java.util.function.Predicate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -118,5 +123,69 @@ class SafeguardingConcernProcessTest {
         engine.awaitEnded(instance);
         assertThat(engine.hasPassed(instance, Elements.ALREADY_WITH_DSL)).isTrue();
         assertThat(engine.hasPassed(instance, Elements.DECIDE_ON_CONCERN)).isFalse();
+    }
+
+    @Test
+    void theJourneysEventSubprocessCallsTheConcernProcessOnceForEachConcernRaised() {
+        // The contract with the journey: a non-interrupting message event subprocess calls this process.
+        BpmnModelInstance journey = Bpmn.createExecutableProcess("test-journey-with-concerns")
+                .eventSubProcess("SubProcess_ConcernRaised", sub -> sub
+                        .startEvent("StartEvent_ConcernRaisedMessage").interrupting(false)
+                        .message(m -> m.name(SafeguardingIds.CONCERN_RAISED_MESSAGE).zeebeCorrelationKeyExpression("caseReference"))
+                        .callActivity("Call_SafeguardingConcern", call -> call.zeebeProcessId(SafeguardingIds.PROCESS)
+                                .zeebePropagateAllChildVariables(false)
+                                .zeebeInputExpression("caseReference", "caseReference")
+                                .zeebeInputExpression("concernId", "concernId")
+                                .zeebeInputExpression("\"RAISED\"", "concernSource")
+                                .zeebeOutputExpression("dslDecision", "dslDecision")
+                                .zeebeOutputExpression("supportContinues", "supportContinues"))
+                        .endEvent("EndEvent_ConcernHandled"))
+                .startEvent().userTask("Task_WorkWithFamily").endEvent().done();
+        engine.client().newDeployResourceCommand().addProcessModel(journey, "test-journey-with-concerns.bpmn").send().join();
+        long parent = engine.start("test-journey-with-concerns", Map.of("caseReference", "FJ-2026-000150"));
+        engine.awaitActive(parent, "Task_WorkWithFamily");
+
+        for (long concernId : List.of(21L, 22L)) {
+            engine.client().newPublishMessageCommand().messageName(SafeguardingIds.CONCERN_RAISED_MESSAGE)
+                    .correlationKey("FJ-2026-000150").variables(Map.of("concernId", concernId)).send().join();
+        }
+        for (int i = 0; i < 2; i++) {
+            ActivatedJob deadline = awaitConcernJob(ProcessIds.JobTypes.SCHEDULE_DEADLINE, job -> true);
+            engine.client().newCompleteCommand(deadline.getKey())
+                    .variables(Map.of("dslDecisionDue", engine.now().plus(Duration.ofHours(4)).toString())).send().join();
+        }
+        ActivatedJob first = awaitConcernJob(JobTypes.SEND_CONCERN_TO_DSL, job -> job.getVariablesAsMap().get("concernId").equals(21));
+        assertThat(first.getVariablesAsMap()).containsEntry("caseReference", "FJ-2026-000150").containsEntry("concernSource", "RAISED");
+        engine.client().newCompleteCommand(first.getKey()).send().join();
+        // The second concern turns out to be with the DSL already: its call ends without a decision, and no incident.
+        ActivatedJob second = awaitConcernJob(JobTypes.SEND_CONCERN_TO_DSL, job -> job.getVariablesAsMap().get("concernId").equals(22));
+        engine.client().newThrowErrorCommand(second.getKey()).errorCode(SafeguardingIds.CONCERN_ALREADY_WITH_DSL).send().join();
+        ActivatedJob decide = awaitConcernJob(ProcessIds.JobTypes.USER_TASK, job -> Elements.DECIDE_ON_CONCERN.equals(job.getElementId()));
+        engine.client().newCompleteCommand(decide.getKey()).variables(Map.of("dslDecision", "NO_FURTHER_ACTION",
+                "familySupportContinues", "yes", "dslRationale", "Known to school; plan in place")).send().join();
+        ActivatedJob record = awaitConcernJob(JobTypes.RECORD_SAFEGUARDING_DECISION, job -> true);
+        engine.client().newCompleteCommand(record.getKey()).variables(Map.of("supportContinues", true)).send().join();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(engine.elementRecords(parent)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                        && "Call_SafeguardingConcern".equals(r.getValue().getElementId()))).hasSize(2));
+        assertThat(engine.isActive(parent, "Task_WorkWithFamily")).isTrue();
+        assertThat(engine.hasIncidents()).isFalse();
+    }
+
+    private ActivatedJob awaitConcernJob(String jobType, Predicate<ActivatedJob> which) {
+        ActivatedJob[] found = new ActivatedJob[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (ActivatedJob job : engine.client().newActivateJobsCommand().jobType(jobType).maxJobsToActivate(10)
+                    .timeout(Duration.ofSeconds(30)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs()) {
+                if (found[0] == null && job.getBpmnProcessId().equals(SafeguardingIds.PROCESS) && which.test(job)) {
+                    found[0] = job;
+                } else {
+                    engine.client().newFailCommand(job.getKey()).retries(job.getRetries()).send().join();
+                }
+            }
+            return found[0] != null;
+        });
+        return found[0];
     }
 }
