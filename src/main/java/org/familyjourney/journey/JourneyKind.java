@@ -20,5 +20,14 @@ public enum JourneyKind {
     REMINDER_SENT,
     ESCALATION_RAISED,
     NOTIFICATION_SENT,
+    // Called processes and casework: safeguarding, school advocacy, signposting, 1:1 sessions.
+    REFERRAL_SCREENED,
+    SAFEGUARDING_CONCERN_RAISED,
+    SAFEGUARDING_DECISION_RECORDED,
+    CASE_STEPPED_UP,
+    SCHOOL_MEETING_RECORDED,
+    CONSENT_RECORDED,
+    ONWARD_REFERRAL_RECORDED,
+    SESSION_RECORDED,
     PROCESS_DEPLOYED
 }

@@ -32,8 +32,10 @@ class JobFailures implements JobExceptionHandlingStrategy {
     public void handleException(Exception failure, ExceptionHandlingContext context) {
         ActivatedJob job = context.job();
         if (failure instanceof BpmnError error) {
-            context.jobClient().newThrowErrorCommand(job.getKey()).errorCode(error.getErrorCode())
-                    .errorMessage(error.getErrorMessage()).variables(error.getVariables()).send();
+            var thrown = context.jobClient().newThrowErrorCommand(job.getKey()).errorCode(error.getErrorCode())
+                    .errorMessage(error.getErrorMessage());
+            // A BpmnError made without variables has null ones, which the command refuses.
+            (error.getVariables() == null ? thrown : thrown.variables(error.getVariables())).send();
             return;
         }
         int retriesLeft = Math.max(0, job.getRetries() - 1);

@@ -1,0 +1,82 @@
+package org.familyjourney.signposting;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.familyjourney.engine.EngineGeneration;
+import org.familyjourney.journey.JourneyKind;
+import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.processes.JobRef;
+import org.familyjourney.processes.OnwardReferralIds.JobTypes;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Record consent to share: stores the family's answer as a consent record of its own. Sharing without
+ * consent needs a reason; it is recorded with who decided and why, and the journey says so plainly.
+ * Tells the model {@code sharingAllowed} and {@code sharingBasis}.
+ */
+@Component
+public class RecordConsentToShareWorker {
+
+    public static final String CONSENT_AT_REFERRAL = "CONSENT_AT_REFERRAL";
+    public static final String FAMILY_CONSENT = "FAMILY_CONSENT";
+    public static final String OVERRIDE = "OVERRIDE";
+    public static final String NONE = "NONE";
+
+    private final ConsentsToShare consents;
+    private final JourneyLog journey;
+    private final EngineGeneration generation;
+    private final TransactionTemplate transaction;
+
+    RecordConsentToShareWorker(ConsentsToShare consents, JourneyLog journey, EngineGeneration generation,
+                               TransactionTemplate transaction) {
+        this.consents = consents;
+        this.journey = journey;
+        this.generation = generation;
+        this.transaction = transaction;
+    }
+
+    @JobWorker(type = JobTypes.RECORD_CONSENT_TO_SHARE, fetchVariables = {"caseReference", "onwardReferral",
+            "consentToShareGiven", "consentToShareGivenBy", "consentToShareGivenOn", "shareWithoutConsent",
+            "overrideReason", "consentRecordedBy"})
+    public Map<String, Object> record(ActivatedJob job, @Variable(name = "caseReference") String caseReference,
+                                      @Variable(name = "onwardReferral") Map<String, Object> onwardReferral,
+                                      @Variable(name = "consentToShareGiven") String given,
+                                      @Variable(name = "consentToShareGivenBy") String givenBy,
+                                      @Variable(name = "consentToShareGivenOn") String givenOn,
+                                      @Variable(name = "shareWithoutConsent") String shareWithoutConsent,
+                                      @Variable(name = "overrideReason") String overrideReason,
+                                      @Variable(name = "consentRecordedBy") String recordedBy) {
+        OnwardReferralRequest request = OnwardReferralRequest.of(onwardReferral);
+        boolean consented = "yes".equals(given);
+        boolean overridden = !consented && "yes".equals(shareWithoutConsent) && overrideReason != null && !overrideReason.isBlank();
+        String basis = consented ? FAMILY_CONSENT : overridden ? OVERRIDE : NONE;
+        String sharedWith = request.organisation() + " (" + request.service().name() + ")";
+        JobRef ref = JobRef.of(job, generation.current());
+        transaction.executeWithoutResult(tx -> {
+            if (!consents.record(ref, caseReference, sharedWith, consented, consented ? givenBy : null,
+                    consented && givenOn != null ? LocalDate.parse(givenOn) : null, overridden,
+                    overridden ? overrideReason : null, recordedBy)) {
+                return;
+            }
+            String actor = recordedBy == null ? JourneyLog.SYSTEM : recordedBy;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("sharedWith", sharedWith);
+            details.put("basis", basis);
+            if (overridden) {
+                details.put("overrideReason", overrideReason);
+                journey.record(caseReference, JourneyKind.CONSENT_RECORDED, job.getElementId(), actor,
+                        "Consent overridden by " + actor + " to share with " + request.organisation() + ": " + overrideReason, details);
+            } else {
+                journey.record(caseReference, JourneyKind.CONSENT_RECORDED, job.getElementId(), actor, consented
+                        ? "Family consented to sharing with " + request.organisation() + " (recorded by " + actor + ")"
+                        : "Family did not consent to sharing with " + request.organisation() + "; nothing will be sent", details);
+            }
+        });
+        return Map.of("sharingAllowed", consented || overridden, "sharingBasis", basis);
+    }
+}
