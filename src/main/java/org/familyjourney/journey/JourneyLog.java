@@ -16,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only history of every case. Callers write to it inside the transaction of the change
- * it records, so no change exists without its trace.
+ * it records, so no change exists without its trace; a call outside one still gets its own, since
+ * the chain head must stay locked until the entry is committed.
  */
 @Component
+@Transactional
 public class JourneyLog {
 
     public static final String SYSTEM = "system";
@@ -37,7 +39,6 @@ public class JourneyLog {
         record(caseReference, kind, step, actor, summary, Map.of());
     }
 
-    @Transactional
     public void record(String caseReference, JourneyKind kind, String step, String actor, String summary,
                        Map<String, ?> details) {
         // The chain head is locked until this transaction commits, so entries chain in commit order.

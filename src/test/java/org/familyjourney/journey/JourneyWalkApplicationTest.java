@@ -51,7 +51,7 @@ class JourneyWalkApplicationTest extends ApplicationTest {
         long review = task("grace", reference, "Task_ReviewProgress");
         assertThat(api.get("grace", "/api/tasks/" + review).text("dueDate")).isNotBlank();
         complete("grace", reference, "Task_ReviewProgress", review("CONTINUE"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("grace", "/api/tasks?case=" + reference).body().size() == 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("grace", "/api/tasks?case=" + reference).body().size() == 1
                 && api.get("grace", "/api/tasks?case=" + reference).body().get(0).path("id").asLong() != review);
         complete("grace", reference, "Task_ReviewProgress", review("CLOSE"));
         complete("grace", reference, "Task_CloseCase", Map.of("closureReason", "GOALS_MET",
@@ -64,14 +64,14 @@ class JourneyWalkApplicationTest extends ApplicationTest {
         assertThat(ownClosure.text("detail")).contains("someone other than");
         assertThat(api.completeTask("priya", approval, Map.of("closureApproval", "APPROVE")).status()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("priya", "/api/cases/" + reference).text("status")).isEqualTo("CLOSED"));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mailTo("office@brookside.example", reference))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailTo("office@brookside.example", reference))
                 .anyMatch(subject -> subject.startsWith("Closing our support")));
 
         api.advanceClock("P93D");
         complete("grace", reference, "Task_FollowUpCheckIn", Map.of("followUpDate", "2027-03-05", "followUpNotes", "All well", "reopenCase", false));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("priya", "/api/cases/" + reference).body().path("openTasks")).isEmpty());
 
         assertThat(api.post("grace", "/api/cases/" + reference + "/reopen", Map.of()).status()).isEqualTo(202);

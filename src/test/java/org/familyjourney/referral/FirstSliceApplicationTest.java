@@ -49,12 +49,12 @@ class FirstSliceApplicationTest extends ApplicationTest {
 
         // Two working days can span a weekend; six calendar days pass the due date and the escalation day.
         assertThat(api.advanceClock("P6D").status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode escalations = api.get("priya", "/api/cases/" + reference).body().path("escalations");
             assertThat(escalations).hasSize(1);
             assertThat(escalations.get(0).path("kind").asText()).isEqualTo("FIRST_CONTACT_OVERDUE");
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(mailsAbout(reference, "Escalation")).extracting(m -> m.getAllRecipients()[0].toString())
                     .contains("priya@family-journey.example", "grace@family-journey.example");
             assertThat(mailsAbout(reference, "Reminder")).extracting(m -> m.getAllRecipients()[0].toString())

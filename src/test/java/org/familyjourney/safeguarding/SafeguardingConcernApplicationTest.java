@@ -38,7 +38,7 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
         String reference = api.referFamily("priya");
         api.completeTask("priya", api.awaitTask("priya", reference, "Task_TriageReferral"),
                 Map.of("triageDecision", "DECLINE", "triageReason", "Out of our area"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> "DECLINED".equals(api.get("priya", "/api/cases/" + reference).text("status")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DECLINED".equals(api.get("priya", "/api/cases/" + reference).text("status")));
         return reference;
     }
 
@@ -82,7 +82,7 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
         assertThat(task.path("candidateGroups").toString()).contains("safeguarding-leads");
         assertThat(task.path("formId").asText()).isEqualTo(SafeguardingIds.Forms.SAFEGUARDING_DECISION);
         assertThat(Instant.parse(task.path("dueDate").asText())).isAfter(Instant.parse(api.get("admin", "/api/engine/clock").text("now")));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mails("Safeguarding concern", reference))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mails("Safeguarding concern", reference))
                 .extracting(m -> m.getAllRecipients()[0].toString()).containsExactly("dev@family-journey.example"));
         assertThat(mails("Safeguarding concern", reference).getFirst().getContent().toString())
                 .doesNotContain("dad hit mum");
@@ -97,7 +97,7 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
                 "dslRationale", "Mum is safe at her sister's; police informed", "familySupportContinues", "yes")).status())
                 .isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode decided = concerns("maya", reference).path("concerns").get(0);
             assertThat(decided.path("state").asText()).isEqualTo("DECIDED");
             assertThat(decided.path("decision").asText()).isEqualTo("CONTINUE_SUPPORT");
@@ -119,7 +119,7 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
 
         api.advanceClock(Duration.between(now, due).plusMinutes(1).toString());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode escalations = api.get("priya", "/api/cases/" + reference).body().path("escalations");
             assertThat(escalations.findValuesAsText("kind")).contains(SafeguardingIds.DECISION_OVERDUE);
             assertThat(mails("Escalation", reference)).extracting(m -> m.getAllRecipients()[0].toString())
@@ -137,14 +137,14 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
 
         long record = api.awaitTask("tom", reference, Elements.RECORD_SOCIAL_CARE_REFERRAL);
         assertThat(api.get("tom", "/api/tasks/" + record).text("assignee")).isEqualTo("tom");
-        await().atMost(Duration.ofSeconds(15)).until(() -> concerns("priya", reference).path("steppedUp").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> concerns("priya", reference).path("steppedUp").asBoolean());
         Response missingPlanDate = api.completeTask("tom", record, Map.of("socialCareReferredOn", "2026-12-01",
                 "childProtectionPlanInPlace", "yes"));
         assertThat(missingPlanDate.body().path("errors").findValuesAsText("field")).containsExactly("childProtectionPlanFrom");
         assertThat(api.completeTask("tom", record, Map.of("socialCareReferredOn", "2026-12-01", "socialCareReference", "CSC-2026-0042",
                 "childProtectionPlanInPlace", "yes", "childProtectionPlanFrom", "2026-12-10")).status()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode stepUp = concerns("priya", reference).path("stepUps").get(0);
             assertThat(stepUp.path("socialCareReference").asText()).isEqualTo("CSC-2026-0042");
             assertThat(stepUp.path("childProtectionPlan").asBoolean()).isTrue();
@@ -172,7 +172,7 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
         long first = raise("priya", reference, "EXPLOITATION");
         long second = raise("dev", reference, "OTHER");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 api.get("dev", "/api/tasks?case=" + reference).body().findValuesAsText("elementId").stream()
                         .filter(Elements.DECIDE_ON_CONCERN::equals)).hasSize(2));
         JsonNode listed = concerns("dev", reference);
@@ -185,7 +185,7 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
         String reference = declinedCase();
         long concernId = raise("priya", reference, "VIOLENCE");
         long decide = api.awaitTask("dev", reference, Elements.DECIDE_ON_CONCERN);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mails("Safeguarding concern", reference)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mails("Safeguarding concern", reference)).hasSize(1));
 
         // The engine delivers the send job again: same concern, no second email.
         Map<String, Object> sent = jdbc.queryForMap("""

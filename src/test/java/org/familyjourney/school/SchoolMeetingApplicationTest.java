@@ -120,7 +120,7 @@ class SchoolMeetingApplicationTest extends ApplicationTest {
 
         assertThat(api.completeTask("maya", arrange, meeting(day)).status()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(mailsTo(schoolContact)).hasSize(1);
             assertThat(mailsTo(parentEmail)).hasSize(1);
             assertThat(mailsTo("maya@family-journey.example").stream().filter(this::aboutThisSchool)).hasSize(1);
@@ -163,7 +163,7 @@ class SchoolMeetingApplicationTest extends ApplicationTest {
         Map<String, Object> answers = meeting(day);
         api.completeTask("maya", api.awaitTask("maya", reference, Elements.ARRANGE_SCHOOL_MEETING), answers);
         // The first delivery has done its work once the meeting is stored (the emails leave just before).
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM school_meeting WHERE case_reference = ?", Integer.class, reference)).isOne());
         assertThat(mailsTo(schoolContact)).hasSize(1);
         Map<String, Object> stored = jdbc.queryForMap(
@@ -193,7 +193,7 @@ class SchoolMeetingApplicationTest extends ApplicationTest {
         startSchoolAdvocacy(reference);
         LocalDate day = LocalDate.ofInstant(engineNow(), UK).plusDays(1);
         api.completeTask("maya", api.awaitTask("maya", reference, Elements.ARRANGE_SCHOOL_MEETING), meeting(day));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mailsTo(schoolContact)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo(schoolContact)).hasSize(1));
 
         assertThat(api.advanceClock("P3D").status()).isEqualTo(200);
 
@@ -207,7 +207,7 @@ class SchoolMeetingApplicationTest extends ApplicationTest {
                 "agreedActions", "School withdraws the letters; weekly check-in", "followUpMeetingNeeded", "no")).status())
                 .isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode meetings = api.get("priya", "/api/cases/" + reference + "/school-meetings").body();
             assertThat(meetings.path("held").asInt()).isOne();
             assertThat(meetings.path("meetings").get(0).path("outcome").asText()).isEqualTo("TRUANCY_LETTERS_WITHDRAWN");

@@ -70,13 +70,13 @@ class OnwardReferralApplicationTest extends ApplicationTest {
                 String.class, reference);
         startOnwardReferral(reference, true);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mailsTo(organisationEmail, "Referral")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo(organisationEmail, "Referral")).hasSize(1));
         MimeMessage sent = mailsTo(organisationEmail, "Referral").getFirst();
         String body = sent.getContent().toString();
         assertThat(sent.getSubject()).contains(reference).contains("counselling");
         assertThat(body).contains("Maya Okafor").contains("maya@family-journey.example").contains(reference)
                 .contains("Low mood since the family moved").doesNotContain(parentName);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(onwardReferral(reference).path("state").asText()).isEqualTo("SENT"));
         assertThat(onwardReferral(reference).path("sharingBasis").asText()).isEqualTo("CONSENT_AT_REFERRAL");
 
@@ -84,7 +84,7 @@ class OnwardReferralApplicationTest extends ApplicationTest {
         assertThat(api.completeTask("maya", answer, Map.of("onwardReferralAnswer", "ACCEPTED",
                 "onwardReferralAnswerNotes", "First session next Tuesday")).status()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode recorded = onwardReferral(reference);
             assertThat(recorded.path("state").asText()).isEqualTo("ACCEPTED");
             assertThat(recorded.path("service").asText()).isEqualTo("COUNSELLING");
@@ -104,14 +104,14 @@ class OnwardReferralApplicationTest extends ApplicationTest {
         assertThat(api.completeTask("maya", ask, Map.of("consentToShareGiven", "no", "shareWithoutConsent", "yes",
                 "overrideReason", "The young person is at risk of serious harm")).status()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mailsTo(organisationEmail, "Referral")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo(organisationEmail, "Referral")).hasSize(1));
         Map<String, Object> consent = jdbc.queryForMap(
                 "SELECT given, overridden, override_reason, recorded_by FROM consent_to_share WHERE case_reference = ?", reference);
         assertThat(consent).containsEntry("given", false).containsEntry("overridden", true)
                 .containsEntry("override_reason", "The young person is at risk of serious harm").containsEntry("recorded_by", "maya");
         assertThat(jdbc.queryForList("SELECT summary FROM journey_entry WHERE case_reference = ? AND kind = 'CONSENT_RECORDED'",
                 String.class, reference)).singleElement().asString().contains("overridden by maya").contains("serious harm");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(onwardReferral(reference).path("sharingBasis").asText()).isEqualTo("OVERRIDE"));
     }
 
@@ -122,7 +122,7 @@ class OnwardReferralApplicationTest extends ApplicationTest {
         api.completeTask("maya", api.awaitTask("maya", reference, Elements.ASK_FOR_CONSENT_TO_SHARE),
                 Map.of("consentToShareGiven", "no", "shareWithoutConsent", "no"));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(onwardReferral(reference).path("state").asText()).isEqualTo("NOT_SENT"));
         assertThat(mailsTo(organisationEmail, "")).isEmpty();
     }
@@ -161,7 +161,7 @@ class OnwardReferralApplicationTest extends ApplicationTest {
     void redeliveredSendJobSendsOneEmailAndKeepsOneRecord() {
         String reference = api.referFamily("priya");
         startOnwardReferral(reference, true);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM onward_referral WHERE case_reference = ?", Integer.class, reference)).isOne());
         Map<String, Object> first = jdbc.queryForMap("""
                 SELECT o.id, o.process_instance_key, n.job_key FROM onward_referral o

@@ -79,7 +79,7 @@ public class TestApi {
     /** Waits for an open task of a step on a case, as the user sees it, and returns its id. */
     public long awaitTask(String user, String caseReference, String elementId) {
         long[] id = new long[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (JsonNode task : get(user, "/api/tasks?case=" + caseReference).body()) {
                 if (elementId.equals(task.path("elementId").asText())) {
                     id[0] = task.path("id").asLong();
