@@ -8,13 +8,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fictional staff for a demo or training run (familyjourney.demo-users=true, the embedded default).
- * Names are invented; none comes from a real case. README lists them.
+ * Names are invented; none comes from a real case. README lists them, and so does the sign-in page
+ * of a demo run.
  */
 @Component
 @ConditionalOnProperty(name = "familyjourney.demo-users", havingValue = "true")
 class DemoUsers implements InitializingBean {
 
     static final String PASSWORD = "family-journey";
+
+    record Demo(String username, String displayName, String roles) {
+    }
+
+    static final List<Demo> ALL = List.of(
+            new Demo("maya", "Maya Okafor", "Family support worker"),
+            new Demo("tom", "Tom Brennan", "Family support worker"),
+            new Demo("priya", "Priya Lal", "Team manager"),
+            new Demo("grace", "Grace Adeyemi", "Team manager"),
+            new Demo("dev", "Dev Sharma", "Designated safeguarding lead"),
+            new Demo("alex", "Alex Moreno", "Auditor"),
+            new Demo("admin", "Site Administrator", "Administrator"));
 
     private final StaffDirectory staff;
     private final PasswordEncoder passwords;
