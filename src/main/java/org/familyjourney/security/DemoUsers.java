@@ -17,17 +17,14 @@ class DemoUsers implements InitializingBean {
 
     static final String PASSWORD = "family-journey";
 
-    record Demo(String username, String displayName, String roles) {
-    }
-
-    static final List<Demo> ALL = List.of(
-            new Demo("maya", "Maya Okafor", "Family support worker"),
-            new Demo("tom", "Tom Brennan", "Family support worker"),
-            new Demo("priya", "Priya Lal", "Team manager"),
-            new Demo("grace", "Grace Adeyemi", "Team manager"),
-            new Demo("dev", "Dev Sharma", "Designated safeguarding lead"),
-            new Demo("alex", "Alex Moreno", "Auditor"),
-            new Demo("admin", "Site Administrator", "Administrator"));
+    static final List<DemoUser> ALL = List.of(
+            new DemoUser("maya", "Maya Okafor", "Family support worker"),
+            new DemoUser("tom", "Tom Brennan", "Family support worker"),
+            new DemoUser("priya", "Priya Lal", "Team manager"),
+            new DemoUser("grace", "Grace Adeyemi", "Team manager"),
+            new DemoUser("dev", "Dev Sharma", "Designated safeguarding lead"),
+            new DemoUser("alex", "Alex Moreno", "Auditor"),
+            new DemoUser("admin", "Site Administrator", "Administrator"));
 
     private final StaffDirectory staff;
     private final PasswordEncoder passwords;

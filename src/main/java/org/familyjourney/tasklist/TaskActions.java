@@ -7,7 +7,7 @@ import org.familyjourney.security.StaffMember;
  * What the signed-in person can do with a task now, so the page offers only the buttons that will
  * work. {@link TaskManagement} checks the same rules again on every request.
  */
-record TaskActions(boolean claim, boolean release, boolean assign, boolean complete) {
+public record TaskActions(boolean claim, boolean release, boolean assign, boolean complete) {
 
     static TaskActions of(UserTask task, StaffMember who, TaskVisibility visibility) {
         if (task.state() != TaskState.OPEN) {

@@ -14,7 +14,6 @@ import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.security.StaffMember;
-import org.familyjourney.web.ConflictException;
 import org.familyjourney.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 
@@ -81,11 +80,7 @@ class TaskForms {
     }
 
     Instant saveDraft(long id, Map<String, Object> answers, StaffMember who) {
-        UserTask task = management.find(id, who);
-        if (task.state() != TaskState.OPEN) {
-            throw new ConflictException("This task is no longer open, so the draft was not saved.",
-                    task.completedBy() == null ? Map.of() : Map.of("completedBy", task.completedBy()));
-        }
+        management.openTask(id, who); // a done task says who did it and what, as a completion would
         String text = write(answers == null ? Map.of() : answers);
         if (text.length() > MAX_DRAFT_CHARS) {
             throw new InvalidInputException("draft", "is too long to keep (at most " + MAX_DRAFT_CHARS + " characters)");

@@ -179,7 +179,8 @@ public class TaskManagement {
         }
     }
 
-    private UserTask openTask(long id, StaffMember who) {
+    /** The task if it is still open (and of the current engine run); else a conflict that says who did it. */
+    UserTask openTask(long id, StaffMember who) {
         UserTask task = find(id, who);
         if (task.state() != TaskState.OPEN) {
             throw alreadyDone(task);

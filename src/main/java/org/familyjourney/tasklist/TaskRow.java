@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** One line of a work tray: the task, who holds it, and whether it is overdue or due today. */
-record TaskRow(long id, String name, String caseReference, String assignee, String offeredTo, Instant dueAt,
+public record TaskRow(long id, String name, String caseReference, String assignee, String offeredTo, Instant dueAt,
                Instant followUpAt, Instant createdAt, Instant completedAt, String completedBy, Urgency urgency) {
 
-    enum Urgency { OVERDUE, DUE_TODAY, NONE }
+    public enum Urgency { OVERDUE, DUE_TODAY, NONE }
 
     static TaskRow of(UserTask task, Instant now, ZoneId zone) {
         return new TaskRow(task.id(), task.name(), task.caseReference(), task.assignee(),

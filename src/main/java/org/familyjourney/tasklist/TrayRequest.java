@@ -11,7 +11,7 @@ import java.util.Locale;
  * The tray and filters as a page asked for them, read leniently: an unknown tray or sort falls back
  * to the default and a bad date is named, so a hand-edited address never fails the page.
  */
-record TrayRequest(TaskTray tray, String step, String caseReference, LocalDate dueFrom, LocalDate dueTo, TaskSort sort,
+public record TrayRequest(TaskTray tray, String step, String caseReference, LocalDate dueFrom, LocalDate dueTo, TaskSort sort,
                    List<String> problems) {
 
     static TrayRequest parse(String tray, String step, String caseReference, String dueFrom, String dueTo, String sort,
@@ -32,7 +32,7 @@ record TrayRequest(TaskTray tray, String step, String caseReference, LocalDate d
                 dueTo == null ? null : dueTo.plusDays(1).atStartOfDay(zone).toInstant(), sort, TaskCriteria.MAX_LIMIT);
     }
 
-    String sortName() {
+    public String sortName() {
         return sort == null ? "" : sort.name();
     }
 

@@ -58,8 +58,12 @@ class ErrorPages implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> apiError(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, apiDetail(status)));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, apiDetail(status));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null) {
+            problem.setInstance(java.net.URI.create(uri.toString().replaceAll("[^A-Za-z0-9/._~-]", "")));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String apiDetail(HttpStatus status) {
