@@ -76,6 +76,14 @@ public class JourneyLog {
                 caseReference);
     }
 
+    /** Whether the case got an entry of this kind at or after the instant (e.g. closed since a task was done). */
+    public boolean hasEntrySince(String caseReference, JourneyKind kind, Instant since) {
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM journey_entry WHERE case_reference = ? AND kind = ? AND occurred_at >= ?",
+                Integer.class, caseReference, kind.name(), Timestamp.from(since));
+        return found != null && found > 0;
+    }
+
     private String toJson(Map<String, ?> details) {
         try {
             return json.writeValueAsString(details);

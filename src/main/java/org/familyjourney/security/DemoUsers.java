@@ -8,13 +8,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fictional staff for a demo or training run (familyjourney.demo-users=true, the embedded default).
- * Names are invented; none comes from a real case. README lists them.
+ * Names are invented; none comes from a real case. README lists them, and so does the sign-in page
+ * of a demo run.
  */
 @Component
 @ConditionalOnProperty(name = "familyjourney.demo-users", havingValue = "true")
 class DemoUsers implements InitializingBean {
 
     static final String PASSWORD = "family-journey";
+
+    static final List<DemoUser> ALL = List.of(
+            new DemoUser("maya", "Maya Okafor", "Family support worker"),
+            new DemoUser("tom", "Tom Brennan", "Family support worker"),
+            new DemoUser("priya", "Priya Lal", "Team manager"),
+            new DemoUser("grace", "Grace Adeyemi", "Team manager"),
+            new DemoUser("dev", "Dev Sharma", "Designated safeguarding lead"),
+            new DemoUser("alex", "Alex Moreno", "Auditor"),
+            new DemoUser("admin", "Site Administrator", "Administrator"));
 
     private final StaffDirectory staff;
     private final PasswordEncoder passwords;

@@ -1,5 +1,6 @@
 package org.familyjourney.security;
 
+import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,11 +11,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * HTTP Basic for the API (no session, no CSRF: nothing rides on a cookie), form login with CSRF
- * for the pages. Every address needs a signed-in user unless it is listed here as public.
+ * for the pages. Every address needs a signed-in user unless it is listed here as public (sign-in,
+ * static files, the partner referral form). The pages' own JSON calls (X-Requested-With: fetch) get
+ * a 401 instead of the sign-in redirect, so a page can say "sign in again" and keep what was typed.
  */
 @Configuration
 @EnableMethodSecurity
@@ -36,14 +44,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    private static AuthenticationEntryPoint signInOr401() {
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(new RequestHeaderRequestMatcher("X-Requested-With", "fetch"), new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return delegating;
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/vendor/**", "/favicon.ico",
-                                "/actuator/health/**", "/error").permitAll()
+                                "/actuator/health/**", "/error", "/partner/**").permitAll()
                         .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOr401()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers

@@ -33,12 +33,9 @@ class TaskController {
     List<TaskView> open(@RequestParam(required = false) String assignee, @RequestParam(required = false) String candidateGroup,
                         @RequestParam(name = "case", required = false) String caseReference, Authentication user) {
         Instant now = clock.instant();
-        return management.open(StaffMember.of(user)).stream()
-                .filter(task -> assignee == null || assignee.equals(task.assignee()))
-                .filter(task -> candidateGroup == null || task.groups().contains(candidateGroup))
-                .filter(task -> caseReference == null || caseReference.equals(task.caseReference()))
-                .map(task -> TaskView.of(task, now))
-                .toList();
+        TaskCriteria criteria = new TaskCriteria(TaskTray.ALL_OPEN, assignee, candidateGroup, caseReference, null, null, null,
+                TaskSort.DUE, TaskCriteria.MAX_LIMIT);
+        return management.list(criteria, StaffMember.of(user)).stream().map(task -> TaskView.of(task, now)).toList();
     }
 
     @GetMapping("/{id}")

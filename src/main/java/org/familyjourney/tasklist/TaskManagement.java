@@ -17,10 +17,13 @@ import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.journey.Lateness;
 import org.familyjourney.security.Role;
+import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.ConflictException;
+import org.familyjourney.web.InvalidInputException;
 import org.familyjourney.web.NotFoundException;
 import org.familyjourney.web.ServiceUnavailableException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TaskManagement {
 
     private final UserTaskRepository tasks;
+    private final TaskQuery query;
+    private final TaskDrafts drafts;
+    private final ApplicationEventPublisher events;
     private final TaskVisibility visibility;
+    private final StaffDirectory staff;
     private final TaskFormData formData;
     private final FormCatalog forms;
     private final FormSubmissionValidator validator;
@@ -46,11 +53,16 @@ public class TaskManagement {
     private final ObjectMapper json;
     private final Clock clock;
 
-    TaskManagement(UserTaskRepository tasks, TaskVisibility visibility, TaskFormData formData, FormCatalog forms,
+    TaskManagement(UserTaskRepository tasks, TaskQuery query, TaskDrafts drafts, ApplicationEventPublisher events,
+                   TaskVisibility visibility, StaffDirectory staff, TaskFormData formData, FormCatalog forms,
                    FormSubmissionValidator validator, CamundaClient engine, EngineGeneration generation,
                    JourneyLog journey, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
         this.tasks = tasks;
+        this.query = query;
+        this.drafts = drafts;
+        this.events = events;
         this.visibility = visibility;
+        this.staff = staff;
         this.formData = formData;
         this.forms = forms;
         this.validator = validator;
@@ -68,8 +80,13 @@ public class TaskManagement {
                 .orElseThrow(() -> new NotFoundException("There is no task " + id + " that you can see."));
     }
 
-    public List<UserTask> open(StaffMember who) {
-        return tasks.findOpen().stream().filter(task -> visibility.canSee(task, who)).toList();
+    /** The tasks of a tray, filtered and sorted in the database; at most {@link TaskCriteria#MAX_LIMIT}. */
+    public List<UserTask> list(TaskCriteria criteria, StaffMember who) {
+        return query.find(criteria, who);
+    }
+
+    public Map<TaskTray, Integer> trayCounts(StaffMember who) {
+        return query.counts(who);
     }
 
     public UserTask claim(long id, StaffMember who) {
@@ -99,6 +116,9 @@ public class TaskManagement {
 
     public UserTask assign(long id, String worker, StaffMember manager) {
         UserTask task = openTask(id, manager);
+        if (staff.find(worker).isEmpty()) {
+            throw new InvalidInputException("assignee", "is not a member of staff: choose someone from the list");
+        }
         return reassign(task, worker, manager, JourneyKind.TASK_ASSIGNED,
                 "Task '" + task.name() + "' assigned to " + worker + " by " + manager.username());
     }
@@ -125,13 +145,16 @@ public class TaskManagement {
             variables.put(task.completedByVariable(), who.username());
         }
         sendCompletion(task, variables);
-        return transaction.execute(tx -> {
+        UserTask completed = transaction.execute(tx -> {
             UserTask done = tasks.save(tasks.findById(id).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
             journey.record(done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), who.username(),
                     "Task '" + done.name() + "' completed by " + who.username(), values);
             recordDeadline(done);
+            drafts.deleteAll(id);
             return done;
         });
+        events.publishEvent(new TaskCompleted(completed.id(), completed.caseReference(), who.username()));
+        return completed;
     }
 
     /** Whether a task with a due date was done in time, and by how much it was late: auditors and funders ask. */
@@ -171,7 +194,8 @@ public class TaskManagement {
         }
     }
 
-    private UserTask openTask(long id, StaffMember who) {
+    /** The task if it is still open (and of the current engine run); else a conflict that says who did it. */
+    UserTask openTask(long id, StaffMember who) {
         UserTask task = find(id, who);
         if (task.state() != TaskState.OPEN) {
             throw alreadyDone(task);
@@ -207,11 +231,13 @@ public class TaskManagement {
     }
 
     private UserTask reassign(UserTask task, String assignee, StaffMember who, JourneyKind kind, String summary) {
-        return transaction.execute(tx -> {
+        UserTask reassigned = transaction.execute(tx -> {
             UserTask changed = tasks.save(task.withAssignee(assignee));
             journey.record(task.caseReference(), kind, task.elementId(), who.username(), summary);
             return changed;
         });
+        events.publishEvent(new TaskReassigned(reassigned.id(), reassigned.caseReference(), assignee));
+        return reassigned;
     }
 
     private void markCanceled(UserTask task) {

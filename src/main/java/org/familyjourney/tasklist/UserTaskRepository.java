@@ -2,7 +2,6 @@ package org.familyjourney.tasklist;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface UserTaskRepository extends ListCrudRepository<UserTask, Long> {
@@ -12,7 +11,4 @@ public interface UserTaskRepository extends ListCrudRepository<UserTask, Long> {
     List<UserTask> findByCaseReferenceAndStateOrderByCreatedAt(String caseReference, TaskState state);
 
     List<UserTask> findByCaseReferenceOrderByCreatedAt(String caseReference);
-
-    @Query("SELECT * FROM user_task WHERE state = 'OPEN' ORDER BY due_at IS NULL, due_at, created_at")
-    List<UserTask> findOpen();
 }

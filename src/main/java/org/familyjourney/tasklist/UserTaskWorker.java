@@ -40,19 +40,21 @@ public class UserTaskWorker {
     private final FormCatalog forms;
     private final EngineGeneration generation;
     private final JourneyLog journey;
+    private final TaskVariables taskVariables;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
 
     UserTaskWorker(UserTaskRepository tasks, ProcessCatalog processes, FormCatalog forms, EngineGeneration generation,
-                   JourneyLog journey, TransactionTemplate transaction, ApplicationEventPublisher events,
-                   ObjectMapper json, Clock clock) {
+                   JourneyLog journey, TaskVariables taskVariables, TransactionTemplate transaction,
+                   ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
         this.tasks = tasks;
         this.processes = processes;
         this.forms = forms;
         this.generation = generation;
         this.journey = journey;
+        this.taskVariables = taskVariables;
         this.transaction = transaction;
         this.events = events;
         this.json = json;
@@ -69,6 +71,7 @@ public class UserTaskWorker {
         try {
             UserTask stored = transaction.execute(tx -> {
                 UserTask saved = tasks.save(task);
+                taskVariables.save(saved.id(), job.getVariablesAsMap());
                 if (saved.caseReference() != null) {
                     journey.record(saved.caseReference(), JourneyKind.TASK_CREATED, saved.elementId(), JourneyLog.SYSTEM,
                             "Task '" + saved.name() + "' opened" + (saved.assignee() == null ? "" : " for " + saved.assignee()),
@@ -109,9 +112,10 @@ public class UserTaskWorker {
             return List.of();
         }
         try {
-            return json.readValue(header, new TypeReference<List<String>>() { });
+            return json.readValue(header, new TypeReference<List<String>>() { }).stream().map(String::strip).toList();
         } catch (IOException notJson) {
-            return List.of(header.split(","));
+            // Stored comma-separated without spaces, so the tray queries' FIND_IN_SET matches them.
+            return List.of(header.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
     }
 

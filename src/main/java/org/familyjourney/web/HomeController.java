@@ -6,11 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    @GetMapping("/login")
-    String login() {
-        return "login";
-    }
-
     @GetMapping("/")
     String home() {
         return "redirect:/tasks";

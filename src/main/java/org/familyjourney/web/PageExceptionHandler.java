@@ -1,0 +1,83 @@
+package org.familyjourney.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Failures of page controllers as a friendly page in words: what happened and what to do, never a
+ * stack trace. JSON controllers are served first by {@link ApiExceptionHandler} (higher order).
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    static final String ERROR_VIEW = "error/page";
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    PageExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView notFound(Exception e, HttpServletResponse response, Locale locale) {
+        String detail = e instanceof NotFoundException ? e.getMessage() : null;
+        return page(HttpStatus.NOT_FOUND, detail, response, locale);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e, HttpServletResponse response, Locale locale) {
+        return page(HttpStatus.CONFLICT, e.getMessage(), response, locale);
+    }
+
+    @ExceptionHandler({InvalidInputException.class, MissingServletRequestParameterException.class})
+    ModelAndView invalid(Exception e, HttpServletResponse response, Locale locale) {
+        String detail = e instanceof InvalidInputException invalid
+                ? invalid.problems().stream().map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse(null)
+                : null;
+        return page(HttpStatus.BAD_REQUEST, detail, response, locale);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ModelAndView denied(Exception e, HttpServletResponse response, Locale locale) {
+        return page(HttpStatus.FORBIDDEN, null, response, locale);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView method(Exception e, HttpServletResponse response, Locale locale) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, null, response, locale);
+    }
+
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ModelAndView unavailable(ServiceUnavailableException e, HttpServletResponse response, Locale locale) {
+        log.warn("Dependency unavailable: {}", e.getMessage());
+        return page(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), response, locale);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletResponse response, Locale locale) {
+        log.error("Unexpected failure of a page", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response, locale);
+    }
+
+    private ModelAndView page(HttpStatus status, String detail, HttpServletResponse response, Locale locale) {
+        response.setStatus(status.value());
+        return ErrorPages.view(status, detail, messages, locale);
+    }
+}
