@@ -21,7 +21,7 @@ class DemoUsers implements InitializingBean {
             new DemoUser("maya", "Maya Okafor", "Family support worker"),
             new DemoUser("tom", "Tom Brennan", "Family support worker"),
             new DemoUser("priya", "Priya Lal", "Team manager"),
-            new DemoUser("grace", "Grace Adeyemi", "Team manager"),
+            new DemoUser("grace", "Grace Adeyemi", "Team manager and family support worker"),
             new DemoUser("dev", "Dev Sharma", "Designated safeguarding lead"),
             new DemoUser("alex", "Alex Moreno", "Auditor"),
             new DemoUser("admin", "Site Administrator", "Administrator"));
