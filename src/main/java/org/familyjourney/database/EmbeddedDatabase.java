@@ -32,7 +32,7 @@ public class EmbeddedDatabase {
             config.addArg("--user=root");
         }
         try {
-            db = DB.newEmbeddedDB(config.build());
+            db = PatientMariaDb.create(config.build());
             long started = System.nanoTime();
             db.start();
             db.createDB(schema);

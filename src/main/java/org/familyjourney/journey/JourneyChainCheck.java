@@ -26,16 +26,19 @@ public class JourneyChainCheck {
     }
 
     public Verdict verify() {
+        // The head first: entries keep arriving while the check runs, and every entry up to the head's
+        // last one was committed with (or before) it, so this is the part of the log the check can judge.
+        var head = streaming.queryForMap("SELECT last_id, last_hash FROM journey_chain_head WHERE id = 1");
+        long lastId = ((Number) head.get("last_id")).longValue();
         Walk walk = new Walk();
         streaming.query("""
                 SELECT id, case_reference, occurred_at, kind, step, actor, summary, details, previous_hash, entry_hash
-                FROM journey_entry ORDER BY id""", walk::visit);
+                FROM journey_entry WHERE id <= ? ORDER BY id""", walk::visit, lastId);
         if (walk.broken != null) {
             return new Verdict(false, walk.checked, walk.broken, walk.problem);
         }
-        var head = streaming.queryForMap("SELECT last_id, last_hash FROM journey_chain_head WHERE id = 1");
-        if (!walk.lastHash.equals(head.get("last_hash"))) {
-            return new Verdict(false, walk.checked, ((Number) head.get("last_id")).longValue(),
+        if (walk.lastId != lastId || !walk.lastHash.equals(head.get("last_hash"))) {
+            return new Verdict(false, walk.checked, lastId,
                     "the log ends before its last recorded entry: entries were removed from the end");
         }
         return new Verdict(true, walk.checked, null, null);
@@ -43,6 +46,7 @@ public class JourneyChainCheck {
 
     private static final class Walk {
         String lastHash = JourneyHash.GENESIS;
+        long lastId;
         long checked;
         Long broken;
         String problem;
@@ -64,6 +68,7 @@ public class JourneyChainCheck {
                 problem = "its content was changed after it was written";
             }
             lastHash = rs.getString("entry_hash");
+            lastId = id;
         }
     }
 }

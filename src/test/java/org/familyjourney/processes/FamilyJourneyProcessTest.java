@@ -38,7 +38,11 @@ class FamilyJourneyProcessTest {
         var close = engine.complete(journey.instance, JobTypes.CLOSE_CASE, Map.of());
         assertThat(close.getCustomHeaders()).containsEntry("status", "DECLINED");
         engine.awaitPassed(journey.instance, "EndEvent_ReferralDeclined");
+        engine.complete(journey.instance, JobTypes.WITHDRAW_ENDED_TASKS, Map.of());
+        engine.awaitEnded(journey.instance);
+        assertThat(journey.passed("EndEvent_JourneyEndedBeforeSupport")).isTrue();
         assertThat(journey.passed("Task_AllocateWorker")).isFalse();
+        assertThat(journey.passed("Task_SendClosureSummary")).isFalse();
     }
 
     @Test
