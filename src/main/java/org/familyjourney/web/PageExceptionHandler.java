@@ -15,6 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -68,6 +69,12 @@ class PageExceptionHandler {
     ModelAndView unavailable(ServiceUnavailableException e, HttpServletResponse response, Locale locale) {
         log.warn("Dependency unavailable: {}", e.getMessage());
         return page(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), response, locale);
+    }
+
+    /** A live task list (server-sent events) whose browser went away: nothing to show and nothing wrong. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("A browser left a live page: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
