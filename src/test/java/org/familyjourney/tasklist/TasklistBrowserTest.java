@@ -78,6 +78,7 @@ class TasklistBrowserTest extends ApplicationTest {
             worker.waitFor(By.xpath("//tr[.//a[text()='" + reference + "']]//a[text()='Make first contact']"));
             worker.screenshot("tasks-mine-live");
             worker.driver().findElement(By.xpath("//tr[.//a[text()='" + reference + "']]//a[text()='Make first contact']")).click();
+            worker.waitFor(By.xpath("//label[contains(., 'Yes, we spoke')]")).click();
             worker.type(By.cssSelector("input[id$='Field_firstContactDate-date']"), "12/01/2026"); // form-js types dates m/d/Y
             worker.driver().findElement(By.tagName("h1")).click(); // close the date picker
             chooseOption(worker, "Field_firstContactMethod", "Phone call");
