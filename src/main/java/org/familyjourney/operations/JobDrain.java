@@ -46,6 +46,7 @@ class JobDrain implements SmartLifecycle, DisposableBean {
     @Override
     public void stop() {
         running = false;
+        workers.draining();
         var pool = executor.get();
         int inHand = jobsInHand();
         if (pool instanceof ScheduledThreadPoolExecutor scheduled) {

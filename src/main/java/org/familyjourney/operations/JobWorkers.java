@@ -34,7 +34,11 @@ public class JobWorkers implements JobWorkerValueCustomizer, CamundaClientLifecy
 
     @Override
     public void onStop(CamundaClient client) {
-        // The SDK closes every worker right after this: no new job is taken from here on.
+        // The SDK is about to close the workers; JobDrain marks the drain once they are closed.
+    }
+
+    /** Called by {@link JobDrain} once the SDK has closed every worker: no new job is taken from here on. */
+    void draining() {
         state = State.DRAINING;
     }
 

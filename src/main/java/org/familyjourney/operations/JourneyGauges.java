@@ -41,11 +41,11 @@ class JourneyGauges implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("familyjourney.tasks.open", openTasks, CachedValue::get)
-                .description("User tasks waiting for a person").baseUnit("tasks").register(registry);
+                .description("User tasks waiting for a person").register(registry);
         Gauge.builder("familyjourney.tasks.overdue", overdueTasks, CachedValue::get)
-                .description("Open user tasks past their due date").baseUnit("tasks").register(registry);
+                .description("Open user tasks past their due date").register(registry);
         Gauge.builder("familyjourney.escalations.open", openEscalations, CachedValue::get)
-                .description("Escalations raised and not yet acted on").baseUnit("escalations").register(registry);
+                .description("Escalations raised and not yet acted on").register(registry);
         Gauge.builder("familyjourney.journey.lag", journeyLag, CachedValue::get)
                 .description("Seconds since the journey log last recorded anything (NaN before the first entry)")
                 .baseUnit("seconds").register(registry);

@@ -23,7 +23,10 @@ class ActuatorSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        // Also every other address under /actuator: an endpoint that is not exposed answers an admin 404,
+        // rather than sending anyone to the sign-in page.
+        return http.securityMatchers(matchers -> matchers.requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .requestMatchers("/actuator/**"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
