@@ -7,6 +7,7 @@ import io.camunda.client.api.response.PartitionBrokerHealth;
 import io.camunda.client.api.response.PartitionInfo;
 import io.camunda.client.api.response.Topology;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ class EngineHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = new Health.Builder().withDetail("mode", engine.mode().name().toLowerCase());
+        Health.Builder health = new Health.Builder().withDetail("mode", engine.mode().name().toLowerCase(Locale.ROOT));
         Topology topology;
         try {
             topology = client.newTopologyRequest().requestTimeout(timeout).send()

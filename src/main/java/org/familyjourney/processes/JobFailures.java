@@ -41,8 +41,8 @@ class JobFailures implements JobExceptionHandlingStrategy {
     @Override
     public void handleException(Exception failure, ExceptionHandlingContext context) {
         ActivatedJob job = context.job();
+        count(failure, job);
         if (failure instanceof BpmnError error) {
-            metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_BPMN_ERROR, job.getType());
             context.jobClient().newThrowErrorCommand(job.getKey()).errorCode(error.getErrorCode())
                     .errorMessage(error.getErrorMessage()).variables(error.getVariables()).send();
             return;
@@ -52,13 +52,20 @@ class JobFailures implements JobExceptionHandlingStrategy {
         // Log the job and the kind of failure only: the message could carry a family's details.
         log.warn("Job {} of type {} failed ({}), {} retries left", job.getKey(), job.getType(), causes(failure), retriesLeft);
         log.debug("Failure of job {}", job.getKey(), failure);
-        metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
-        if (retriesLeft == 0) {
-            meters.counter("familyjourney.job.incidents", "type", job.getType()).increment();
-        }
         context.jobClient().newFailCommand(job.getKey()).retries(retriesLeft)
                 .retryBackoff(pauseBefore(retriesLeft, context.jobWorkerValue().getMaxRetries()))
                 .errorMessage(message).send();
+    }
+
+    private void count(Exception failure, ActivatedJob job) {
+        if (failure instanceof BpmnError) {
+            metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_BPMN_ERROR, job.getType());
+            return;
+        }
+        metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
+        if (job.getRetries() <= 1) {
+            meters.counter("familyjourney.job.incidents", "type", job.getType()).increment();
+        }
     }
 
     Duration pauseBefore(int retriesLeft, Integer maxRetries) {
