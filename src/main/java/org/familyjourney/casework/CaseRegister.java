@@ -7,6 +7,7 @@ import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +42,8 @@ public class CaseRegister {
             journey.record(opened.reference(), JourneyKind.CASE_OPENED, "Task_RegisterReferral", JourneyLog.SYSTEM,
                     "Case " + opened.reference() + " opened");
             return opened;
-        } catch (DuplicateKeyException raced) {
+        } catch (DuplicateKeyException | DbActionExecutionException raced) {
+            // Two deliveries of the register job at once (Spring Data JDBC wraps the duplicate key).
             return cases.findByReferralId(referralId).orElseThrow(() -> raced);
         }
     }

@@ -2,13 +2,12 @@ package org.familyjourney.engine;
 
 import io.camunda.client.CamundaClient;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "familyjourney.engine.mode", havingValue = "embedded", matchIfMissing = true)
+@EmbeddedEngineOnly
 class EmbeddedEngineConfiguration {
 
     @Bean(destroyMethod = "stop")

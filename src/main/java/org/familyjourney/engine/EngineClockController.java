@@ -51,7 +51,7 @@ class EngineClockController {
         if (!properties.clockControl()) {
             return notFound();
         }
-        EmbeddedEngine embedded = engine.getIfAvailable();
+        EmbeddedEngine embedded = properties.embedded() ? engine.getIfAvailable() : null;
         if (embedded == null) {
             return problem(HttpStatus.CONFLICT, "The engine runs remotely; its clock cannot be moved from here.");
         }

@@ -10,15 +10,19 @@ import org.springframework.stereotype.Component;
  * Which engine run the keys we store belong to. The embedded engine forgets everything on restart
  * and hands out the same keys again, so each start is a new generation and every stored job or
  * instance key carries one; a key of an older generation is never sent to the engine. A remote
- * cluster is durable, so it keeps one generation for good.
+ * cluster is durable, so it keeps one generation for good: 0, the same for every instance of the app
+ * (its row is made by the V40 migration), so instances racing on one job write one row.
  */
 @Component
 public class EngineGeneration {
 
+    /** The one generation of a remote cluster. */
+    public static final long REMOTE = 0;
+
     private final long current;
 
     EngineGeneration(JdbcTemplate jdbc, EngineProperties properties, Clock clock) {
-        this.current = properties.embedded() ? start(jdbc, clock) : remote(jdbc, clock);
+        this.current = properties.embedded() ? start(jdbc, clock) : REMOTE;
     }
 
     public long current() {
@@ -38,11 +42,5 @@ public class EngineGeneration {
             return insert;
         }, key);
         return key.getKey().longValue();
-    }
-
-    private static long remote(JdbcTemplate jdbc, Clock clock) {
-        jdbc.update("INSERT IGNORE INTO engine_generation (id, mode, started_at) VALUES (0, 'REMOTE', ?)",
-                Timestamp.from(clock.instant()));
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends the emails of the journey, once per job and recipient however often the job is delivered.
@@ -48,30 +49,31 @@ public class Notifier {
     public record Attachment(String fileName, String contentType, byte[] content) {
     }
 
-    /** Sends the message unless this job already sent it to this recipient. */
+    /**
+     * Sends the message unless this job already sent it to this recipient. The notification row is
+     * written first, as a claim: its unique key (engine generation, job, recipient) makes a second
+     * delivery of the same job, on this instance or another, wait for the first to commit and then
+     * do nothing. If sending fails, the claim rolls back with the job's transaction and the retry sends.
+     */
+    @Transactional
     public void send(Message message, JobRef job, String step) {
-        if (alreadySent(message, job)) {
+        boolean claimed = jdbc.update("""
+                INSERT IGNORE INTO notification (case_reference, recipient, subject, status, created_at, engine_generation, job_key)
+                VALUES (?, ?, ?, 'SENDING', ?, ?, ?)""", message.caseReference(), message.recipient(), message.subject(),
+                Timestamp.from(clock.instant()), job.generation(), job.jobKey()) == 1;
+        if (!claimed) {
             return;
         }
         JavaMailSender sender = mail.getIfAvailable();
         boolean noAddress = message.recipient().startsWith(NO_ADDRESS);
         String status = sender == null || noAddress ? "HELD" : deliver(sender, message);
-        jdbc.update("""
-                INSERT IGNORE INTO notification (case_reference, recipient, subject, status, created_at, engine_generation, job_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", message.caseReference(), message.recipient(), message.subject(), status,
-                Timestamp.from(clock.instant()), job.generation(), job.jobKey());
+        jdbc.update("UPDATE notification SET status = ? WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
+                status, job.generation(), job.jobKey(), message.recipient());
         if (message.caseReference() != null) {
             journey.record(message.caseReference(), JourneyKind.NOTIFICATION_SENT, step, JourneyLog.SYSTEM,
                     (noAddress ? "Letter held to print and post (no email address on file): "
                             : "HELD".equals(status) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
         }
-    }
-
-    private boolean alreadySent(Message message, JobRef job) {
-        Integer count = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
-                Integer.class, job.generation(), job.jobKey(), message.recipient());
-        return count != null && count > 0;
     }
 
     private String deliver(JavaMailSender sender, Message message) {

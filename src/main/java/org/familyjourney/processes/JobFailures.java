@@ -3,6 +3,8 @@ package org.familyjourney.processes;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.camunda.client.metrics.MetricsRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
  * What happens when a worker throws. Domain outcomes (BpmnError) go to the model; anything else
  * fails the job with one retry fewer and a growing pause, so a database blip is ridden out, and
  * after the last retry the engine raises an incident carrying our message for a manager to retry.
+ * Replacing the SDK's default strategy also replaces its failure metrics, so they are recorded here:
+ * camunda.job.invocations{action=failed|bpmn-error, type}, and familyjourney.job.incidents{type}
+ * for every failure that leaves no retry (a journey that is stuck until someone acts).
  */
 @Component
 class JobFailures implements JobExceptionHandlingStrategy {
@@ -21,16 +26,22 @@ class JobFailures implements JobExceptionHandlingStrategy {
 
     private final Duration firstPause;
     private final Duration longestPause;
+    private final MetricsRecorder metrics;
+    private final MeterRegistry meters;
 
     JobFailures(@Value("${familyjourney.jobs.first-retry-pause:PT2S}") Duration firstPause,
-                @Value("${familyjourney.jobs.longest-retry-pause:PT5M}") Duration longestPause) {
+                @Value("${familyjourney.jobs.longest-retry-pause:PT5M}") Duration longestPause,
+                MetricsRecorder metrics, MeterRegistry meters) {
         this.firstPause = firstPause;
         this.longestPause = longestPause;
+        this.metrics = metrics;
+        this.meters = meters;
     }
 
     @Override
     public void handleException(Exception failure, ExceptionHandlingContext context) {
         ActivatedJob job = context.job();
+        count(failure, job);
         if (failure instanceof BpmnError error) {
             var thrown = context.jobClient().newThrowErrorCommand(job.getKey()).errorCode(error.getErrorCode())
                     .errorMessage(error.getErrorMessage());
@@ -46,6 +57,17 @@ class JobFailures implements JobExceptionHandlingStrategy {
         context.jobClient().newFailCommand(job.getKey()).retries(retriesLeft)
                 .retryBackoff(pauseBefore(retriesLeft, context.jobWorkerValue().getMaxRetries()))
                 .errorMessage(message).send();
+    }
+
+    private void count(Exception failure, ActivatedJob job) {
+        if (failure instanceof BpmnError) {
+            metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_BPMN_ERROR, job.getType());
+            return;
+        }
+        metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
+        if (job.getRetries() <= 1) {
+            meters.counter("familyjourney.job.incidents", "type", job.getType()).increment();
+        }
     }
 
     Duration pauseBefore(int retriesLeft, Integer maxRetries) {

@@ -19,7 +19,8 @@ import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.processes.ProcessIds.Headers;
 import org.familyjourney.processes.ProcessIds.JobTypes;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,8 +81,13 @@ public class UserTaskWorker {
                 return saved;
             });
             events.publishEvent(new TaskOpened(stored.id(), stored.caseReference(), stored.assignee(), stored.groups()));
-        } catch (DuplicateKeyException delivered) {
-            // The same job arrived twice at once; the first delivery stored it.
+        } catch (DbActionExecutionException | DataAccessException failed) {
+            // The same job arrived twice at once, on this instance or another: the unique key
+            // (generation, job) let the first delivery store it. Spring Data JDBC wraps the refusal
+            // in an exception of its own, so ask the table rather than the exception.
+            if (tasks.findByEngineGenerationAndJobKey(current, job.getKey()).isEmpty()) {
+                throw failed;
+            }
         }
     }
 
