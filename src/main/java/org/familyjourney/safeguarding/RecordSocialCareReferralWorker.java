@@ -3,9 +3,6 @@ package org.familyjourney.safeguarding;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
@@ -44,28 +41,20 @@ public class RecordSocialCareReferralWorker {
                      @Variable(name = "childProtectionPlanFrom") String planFrom,
                      @Variable(name = "socialCareReferralNotes") String notes,
                      @Variable(name = "socialCareReferralRecordedBy") String recordedBy) {
-        boolean plan = "yes".equals(planInPlace);
-        LocalDate referred = referredOn == null ? null : LocalDate.parse(referredOn);
-        LocalDate from = plan && planFrom != null ? LocalDate.parse(planFrom) : null;
+        SocialCareReferral referral = SocialCareReferral.of(referredOn, reference, planInPlace, planFrom, notes, recordedBy);
+        if (referral == null) {
+            throw new IllegalStateException("The referral to children's social care has no date referred");
+        }
         JobRef ref = JobRef.of(job, generation.current());
         transaction.executeWithoutResult(tx -> {
             if (!handled.firstDelivery(ref, job.getType())) {
                 return;
             }
-            if (stepUps.recordSocialCareReferral(ref, referred, reference, plan, from, notes, recordedBy) == 0) {
+            if (stepUps.recordSocialCareReferral(ref, referral) == 0) {
                 throw new IllegalStateException("No step-up of case " + caseReference + " to add the social care referral to");
             }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("referredOn", String.valueOf(referred));
-            details.put("childProtectionPlan", plan);
-            if (reference != null) {
-                details.put("socialCareReference", reference);
-            }
             journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(),
-                    recordedBy == null ? JourneyLog.SYSTEM : recordedBy,
-                    "Referral to children's social care recorded: referred " + referred
-                            + (reference == null ? "" : ", reference " + reference)
-                            + (plan ? ", child protection plan from " + from : ", no child protection plan"), details);
+                    recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details());
         });
     }
 }

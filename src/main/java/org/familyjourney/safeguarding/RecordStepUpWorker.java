@@ -8,13 +8,16 @@ import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.processes.JobRef;
+import org.familyjourney.processes.SafeguardingIds;
 import org.familyjourney.processes.SafeguardingIds.JobTypes;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mark case as stepped up: from the DSL's decision on, the case shows as stepped up to children's
- * social care (family support may continue alongside). The step-up is kept as a record of its own.
+ * Mark case as stepped up: from now on the case shows as stepped up to children's social care (family
+ * support may continue alongside), each step-up kept as a record of its own. Serves the DSL's decision
+ * in safeguarding-concern (before the referral is recorded) and a review's decision in the journey
+ * (after it: the record-social-care-referral answers are then filed with the step-up).
  */
 @Component
 public class RecordStepUpWorker {
@@ -31,16 +34,35 @@ public class RecordStepUpWorker {
         this.transaction = transaction;
     }
 
-    @JobWorker(type = JobTypes.RECORD_STEP_UP, fetchVariables = {"caseReference", "concernId", "dslDecidedBy"})
+    @JobWorker(type = JobTypes.RECORD_STEP_UP, fetchVariables = {"caseReference", "concernId", "dslDecidedBy",
+            "socialCareReferredOn", "socialCareReference", "childProtectionPlanInPlace", "childProtectionPlanFrom",
+            "socialCareReferralNotes", "socialCareReferralRecordedBy"})
     public void stepUp(ActivatedJob job, @Variable(name = "caseReference") String caseReference,
-                       @Variable(name = "concernId") Long concernId, @Variable(name = "dslDecidedBy") String decidedBy) {
+                       @Variable(name = "concernId") Long concernId, @Variable(name = "dslDecidedBy") String dslDecidedBy,
+                       @Variable(name = "socialCareReferredOn") String referredOn,
+                       @Variable(name = "socialCareReference") String reference,
+                       @Variable(name = "childProtectionPlanInPlace") String planInPlace,
+                       @Variable(name = "childProtectionPlanFrom") String planFrom,
+                       @Variable(name = "socialCareReferralNotes") String notes,
+                       @Variable(name = "socialCareReferralRecordedBy") String recordedBy) {
+        // Only the concern process steps up on a concern; the journey's concernId is the referral's, not the review's.
+        boolean onConcern = SafeguardingIds.PROCESS.equals(job.getBpmnProcessId());
+        Long concern = onConcern ? concernId : null;
+        String decidedBy = onConcern ? dslDecidedBy : null;
+        SocialCareReferral referral = SocialCareReferral.of(referredOn, reference, planInPlace, planFrom, notes, recordedBy);
         JobRef ref = JobRef.of(job, generation.current());
         transaction.executeWithoutResult(tx -> {
-            if (stepUps.stepUp(ref, caseReference, concernId, decidedBy)) {
-                journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(), JourneyLog.SYSTEM,
-                        "Case stepped up to children's social care on the decision of "
-                                + (decidedBy == null ? "the DSL" : decidedBy),
-                        concernId == null ? Map.of() : Map.of("concernId", concernId));
+            if (!stepUps.stepUp(ref, caseReference, concern, decidedBy)) {
+                return;
+            }
+            journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(), JourneyLog.SYSTEM,
+                    "Case stepped up to children's social care "
+                            + (onConcern ? "on the decision of " + (decidedBy == null ? "the DSL" : decidedBy) : "after the review"),
+                    concern == null ? Map.of() : Map.of("concernId", concern));
+            if (referral != null && !onConcern) {
+                stepUps.recordSocialCareReferral(ref, referral);
+                journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(),
+                        recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details());
             }
         });
     }

@@ -33,26 +33,26 @@ public class StepUps {
                          String referralRecordedBy) {
     }
 
-    /** Records the step-up of this process instance; false if it was already recorded. */
+    /** Records the step-up this job makes; false when a redelivered job finds it recorded. */
     boolean stepUp(JobRef job, String caseReference, Long concernId, String decidedBy) {
         return jdbc.update("""
                 INSERT IGNORE INTO case_step_up
-                    (case_reference, concern_id, stepped_up_at, decided_by, engine_generation, process_instance_key)
-                VALUES (?, ?, ?, ?, ?, ?)""", caseReference, concernId, Timestamp.from(clock.instant()), decidedBy,
-                job.generation(), job.processInstanceKey()) == 1;
+                    (case_reference, concern_id, stepped_up_at, decided_by, engine_generation, process_instance_key, job_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", caseReference, concernId, Timestamp.from(clock.instant()), decidedBy,
+                job.generation(), job.processInstanceKey(), job.jobKey()) == 1;
     }
 
-    /** Adds the referral to children's social care to the step-up of this process instance. */
-    int recordSocialCareReferral(JobRef job, LocalDate referredOn, String reference, boolean childProtectionPlan,
-                                 LocalDate planFrom, String notes, String recordedBy) {
+    /** Adds the referral to children's social care to the latest step-up of this process instance still without one. */
+    int recordSocialCareReferral(JobRef job, SocialCareReferral referral) {
         return jdbc.update("""
                 UPDATE case_step_up
                 SET social_care_referred_on = ?, social_care_reference = ?, child_protection_plan = ?,
                     child_protection_plan_from = ?, notes = ?, referral_recorded_by = ?, referral_recorded_at = ?
-                WHERE engine_generation = ? AND process_instance_key = ?""",
-                referredOn == null ? null : Date.valueOf(referredOn), reference, childProtectionPlan,
-                planFrom == null ? null : Date.valueOf(planFrom), notes, recordedBy, Timestamp.from(clock.instant()),
-                job.generation(), job.processInstanceKey());
+                WHERE engine_generation = ? AND process_instance_key = ? AND referral_recorded_at IS NULL
+                ORDER BY id DESC LIMIT 1""",
+                Date.valueOf(referral.referredOn()), referral.reference(), referral.childProtectionPlan(),
+                referral.planFrom() == null ? null : Date.valueOf(referral.planFrom()), referral.notes(),
+                referral.recordedBy(), Timestamp.from(clock.instant()), job.generation(), job.processInstanceKey());
     }
 
     public boolean isSteppedUp(String caseReference) {

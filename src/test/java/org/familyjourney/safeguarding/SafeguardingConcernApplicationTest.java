@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,6 +152,29 @@ class SafeguardingConcernApplicationTest extends ApplicationTest {
             assertThat(stepUp.path("decidedBy").asText()).isEqualTo("dev");
             assertThat(stepUp.path("referralRecordedBy").asText()).isEqualTo("tom");
         });
+    }
+
+    @Test
+    void aReviewInTheJourneyCanStepTheCaseUpAgainAndEachStepUpIsKept() {
+        String reference = declinedCase();
+        // As the journey's review does it: the referral is recorded first, then record-step-up files both.
+        client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("test-review-step-up").startEvent()
+                .serviceTask("Task_RecordStepUp", t -> t.zeebeJobType(SafeguardingIds.JobTypes.RECORD_STEP_UP))
+                .serviceTask("Task_RecordStepUpAgain", t -> t.zeebeJobType(SafeguardingIds.JobTypes.RECORD_STEP_UP))
+                .endEvent().done(), "test-review-step-up.bpmn").send().join();
+
+        client.newCreateInstanceCommand().bpmnProcessId("test-review-step-up").latestVersion()
+                .variables(Map.of("caseReference", reference, "concernId", 424242, "socialCareReferredOn", "2026-11-20",
+                        "socialCareReference", "CSC-77", "childProtectionPlanInPlace", "no"))
+                .withResult().requestTimeout(Duration.ofSeconds(30)).send().join();
+
+        JsonNode listed = concerns("priya", reference);
+        assertThat(listed.path("steppedUp").asBoolean()).isTrue();
+        assertThat(listed.path("stepUps")).hasSize(2);
+        assertThat(listed.path("stepUps").findValuesAsText("socialCareReference")).containsExactly("CSC-77", "CSC-77");
+        // The journey's concernId belongs to the referral's concern, not to this step-up.
+        assertThat(listed.path("stepUps").get(0).path("concernId").isNull() || listed.path("stepUps").get(0).path("concernId").isMissingNode())
+                .isTrue();
     }
 
     @Test
