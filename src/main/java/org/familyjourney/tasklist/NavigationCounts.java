@@ -2,6 +2,9 @@ package org.familyjourney.tasklist;
 
 import java.security.Principal;
 import org.familyjourney.security.StaffMember;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +21,7 @@ import org.thymeleaf.context.LazyContextVariable;
 class NavigationCounts {
 
     static final String ATTRIBUTE = "navCounts";
+    private static final Logger log = LoggerFactory.getLogger(NavigationCounts.class);
 
     public record Counts(int mine, int overdue) {
     }
@@ -35,7 +39,13 @@ class NavigationCounts {
             model.addAttribute(ATTRIBUTE, new LazyContextVariable<Counts>() {
                 @Override
                 protected Counts loadValue() {
-                    return query.navigationCounts(who);
+                    try {
+                        return query.navigationCounts(who);
+                    } catch (DataAccessException e) {
+                        // The counts are a convenience: a page (an error page above all) is drawn without them.
+                        log.warn("Navigation counts unavailable: {}", e.getClass().getSimpleName());
+                        return null;
+                    }
                 }
             });
         }

@@ -61,6 +61,23 @@ class ConcernPageTest extends ApplicationTest {
     }
 
     @Test
+    void workerWhoCannotReadTheCaseCanStillRaiseAConcernAndSeesNothingOfTheFamily() {
+        String reference = api.referFamily("priya");
+        PageSession tom = PageSession.signedIn(port, "tom");
+        Page form = tom.get("/cases/" + reference + "/safeguarding-concerns/new");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains(reference).doesNotContain("Sam Testfamily").doesNotContain("disabled=\"disabled\"");
+
+        Page posted = tom.postForm("/cases/" + reference + "/safeguarding-concerns/new", Map.of("category", "RISK_OF_HARM",
+                "summary", "A neighbour called about shouting from the house."));
+
+        assertThat(posted.status()).isEqualTo(302);
+        assertThat(posted.location()).endsWith("/tasks");
+        assertThat(tom.follow(posted).body()).contains("Concern sent to the designated safeguarding lead");
+        assertThat(stored(reference)).isOne();
+    }
+
+    @Test
     void auditorIsToldToCallTheLeadAndCannotRaiseAConcernHere() {
         String reference = api.referFamily("priya");
         PageSession alex = PageSession.signedIn(port, "alex");
