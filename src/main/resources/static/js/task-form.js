@@ -10,6 +10,24 @@
   var root = document.getElementById('task-form');
   if (!root || !window.FormViewer) { return; }
 
+  /*
+   * Dates in UK order. form-js's date picker takes its display and typing format from the browser's
+   * default locale (new Intl.DateTimeFormat('default')), so an en-US browser shows mm/dd/yyyy and reads
+   * 01/12/2026 as 12 January. form-js has no option for it, so on this page the default locale is the
+   * page's own (lang="en-GB"): the picker shows and reads dd/mm/yyyy. Only the display changes: the
+   * value form-js keeps and submits stays ISO yyyy-MM-dd, which the server checks.
+   */
+  (function useThePageLocaleForDates() {
+    var pageLocale = document.documentElement.lang || 'en-GB';
+    var Native = Intl.DateTimeFormat;
+    var PageDateTimeFormat = function (locales, options) {
+      return new Native(locales === undefined || locales === 'default' ? pageLocale : locales, options);
+    };
+    PageDateTimeFormat.prototype = Native.prototype;
+    PageDateTimeFormat.supportedLocalesOf = Native.supportedLocalesOf;
+    Intl.DateTimeFormat = PageDateTimeFormat;
+  }());
+
   var d = root.dataset;
   var statusLine = document.getElementById('form-status');
   var summary = document.getElementById('error-summary');

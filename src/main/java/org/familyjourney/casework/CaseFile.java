@@ -2,6 +2,8 @@ package org.familyjourney.casework;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.familyjourney.deadline.CaseDeadlines;
 import org.familyjourney.escalation.Escalations;
 import org.familyjourney.journey.JourneyLog;
@@ -17,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The family's record as the case page shows it: the family and children, the referral, consent,
- * worker, deadlines, open tasks and the latest of the journey. Every opening is checked against
- * {@link CaseAccess} and leaves an entry in the access log.
+ * worker, deadlines, open tasks, what the journey's forms recorded (assessment, plan, reviews,
+ * closure), the other features' {@link CaseCard}s and the latest of the journey. Every opening is
+ * checked against {@link CaseAccess} and leaves one entry in the access log; each part is one query.
  */
 @Service
 public class CaseFile {
@@ -27,6 +30,7 @@ public class CaseFile {
 
     public record View(FamilyCase familyCase, Referral referral, List<Concern> concerns, List<CaseDeadlines.Deadline> deadlines,
                        List<UserTask> openTasks, List<Escalations.Escalation> escalations,
+                       Recorded recorded, Map<String, Object> cards,
                        List<JourneyLog.JourneyEntry> latestJourney, int journeyEntries, Instant viewedAt) {
     }
 
@@ -36,17 +40,22 @@ public class CaseFile {
     private final UserTaskRepository tasks;
     private final CaseDeadlines deadlines;
     private final Escalations escalations;
+    private final CaseRecords records;
+    private final List<CaseCard> cards;
     private final JourneyLog journey;
     private final java.time.Clock clock;
 
     CaseFile(CaseRegister cases, CaseAccess access, ReferralRepository referrals, UserTaskRepository tasks,
-             CaseDeadlines deadlines, Escalations escalations, JourneyLog journey, java.time.Clock clock) {
+             CaseDeadlines deadlines, Escalations escalations, CaseRecords records, List<CaseCard> cards,
+             JourneyLog journey, java.time.Clock clock) {
         this.cases = cases;
         this.access = access;
         this.referrals = referrals;
         this.tasks = tasks;
         this.deadlines = deadlines;
         this.escalations = escalations;
+        this.records = records;
+        this.cards = cards;
         this.journey = journey;
         this.clock = clock;
     }
@@ -60,7 +69,9 @@ public class CaseFile {
         return new View(familyCase, referral,
                 referral.concerns().stream().map(Referral.ConcernRef::concern).sorted().toList(),
                 deadlines.of(reference), tasks.findByCaseReferenceAndStateOrderByCreatedAt(reference, TaskState.OPEN),
-                escalations.of(reference), latest, entries.size(), clock.instant());
+                escalations.of(reference), records.of(familyCase),
+                cards.stream().collect(Collectors.toMap(CaseCard::name, card -> card.contentFor(reference))),
+                latest, entries.size(), clock.instant());
     }
 
     /** The case if the person may read it, with the view recorded; else "no such case". */

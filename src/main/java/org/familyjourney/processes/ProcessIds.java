@@ -26,6 +26,11 @@ public final class ProcessIds {
     /** Elements of family-journey.bpmn that the app starts at or refers to. */
     public static final class Elements {
         public static final String REOPEN_CASE = "Task_ReopenCase";
+        public static final String ASSESS_FAMILY = "Task_AssessFamily";
+        public static final String AGREE_ACTION_PLAN = "Task_AgreeActionPlan";
+        public static final String APPROVE_ACTION_PLAN = "Task_ApproveActionPlan";
+        public static final String REVIEW_PROGRESS = "Task_ReviewProgress";
+        public static final String CLOSE_CASE = "Task_CloseCase";
 
         private Elements() {
         }

@@ -11,6 +11,7 @@ import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.processes.SafeguardingIds;
+import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.FieldChecks;
 import org.familyjourney.web.InvalidInputException;
@@ -59,6 +60,11 @@ public class SafeguardingManagement {
 
     public record CaseConcerns(String caseReference, boolean steppedUp, int count, List<SafeguardingConcern> concerns,
                                List<StepUps.StepUp> stepUps) {
+    }
+
+    /** Everyone on the staff but auditors, who read and change nothing; the API allows the same. */
+    public boolean mayRaise(StaffMember who) {
+        return who.has(Role.WORKER) || who.has(Role.MANAGER) || who.has(Role.SAFEGUARDING_LEAD) || who.has(Role.ADMIN);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.familyjourney.casework.CaseRegister;
 import org.familyjourney.casework.FamilyCase;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.FieldChecks;
 import org.familyjourney.web.InvalidInputException;
@@ -40,6 +41,11 @@ public class SupportSessions {
     }
 
     public record CaseSessions(String caseReference, int count, int totalMinutes, List<SupportSession> sessions) {
+    }
+
+    /** Workers and managers log sessions (they are the ones who meet families); the API allows the same. */
+    public boolean mayLog(StaffMember who) {
+        return who.has(Role.WORKER) || who.has(Role.MANAGER);
     }
 
     @Transactional

@@ -48,6 +48,8 @@ class TaskPages {
         model.addAttribute("rows", rows);
         model.addAttribute("limited", rows.size() >= TaskCriteria.MAX_LIMIT);
         model.addAttribute("counts", counts);
+        // The trays' counts are the navigation's too: no second query for the same numbers.
+        model.addAttribute(NavigationCounts.ATTRIBUTE, new NavigationCounts.Counts(counts.get(TaskTray.MINE), counts.get(TaskTray.OVERDUE)));
         model.addAttribute("trays", new TaskTray[] {TaskTray.MINE, TaskTray.TEAM, TaskTray.UNASSIGNED, TaskTray.OVERDUE, TaskTray.COMPLETED});
         model.addAttribute("steps", query.openSteps());
         model.addAttribute("sorts", TaskSort.values());

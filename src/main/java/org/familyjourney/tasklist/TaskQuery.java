@@ -81,6 +81,18 @@ class TaskQuery {
                 TaskTray.UNASSIGNED, rs.getInt("unassigned"), TaskTray.OVERDUE, rs.getInt("overdue")));
     }
 
+    /**
+     * The top navigation's counts, the same as the My tasks and Overdue trays', reading only the open
+     * tasks that are mine or overdue.
+     */
+    NavigationCounts.Counts navigationCounts(StaffMember who) {
+        MapSqlParameterSource params = params(who);
+        String sql = """
+                SELECT COALESCE(SUM(assignee = :me), 0) AS mine, COALESCE(SUM(due_at < :now AND %s), 0) AS overdue
+                FROM user_task WHERE state = 'OPEN' AND (assignee = :me OR due_at < :now)""".formatted(visible(who, params));
+        return jdbc.queryForObject(sql, params, (rs, row) -> new NavigationCounts.Counts(rs.getInt("mine"), rs.getInt("overdue")));
+    }
+
     /** The steps that open tasks are at, for the step filter: element id to name. */
     Map<String, String> openSteps() {
         return jdbc.query("SELECT element_id, MIN(name) AS name FROM user_task WHERE state = 'OPEN' GROUP BY element_id ORDER BY name",

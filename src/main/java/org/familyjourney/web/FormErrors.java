@@ -26,12 +26,20 @@ public final class FormErrors {
 
     /** Labels come from message keys "field." + the field name without positions, e.g. field.children.name. */
     public static FormErrors of(List<FieldProblem> problems, MessageSource messages, Locale locale) {
+        return of(problems, "field.", messages, locale);
+    }
+
+    /**
+     * Labels from message keys {@code labelKeys} + the field name, for a form whose plain field names
+     * ("date", "summary") would mean something else on another form, e.g. session.field.date.
+     */
+    public static FormErrors of(List<FieldProblem> problems, String labelKeys, MessageSource messages, Locale locale) {
         FormErrors errors = new FormErrors();
         for (FieldProblem problem : problems) {
             String field = problem.field();
             errors.byField.merge(field, problem.message(), (a, b) -> a + "; " + b);
             String generic = field.replaceAll("\\[\\d+]", "");
-            String label = messages.getMessage("field." + generic, null, generic, locale);
+            String label = messages.getMessage(labelKeys + generic, null, generic, locale);
             String position = field.matches(".*\\[(\\d+)].*") ? " (" + (Integer.parseInt(field.replaceAll(".*?\\[(\\d+)].*", "$1")) + 1) + ")" : "";
             errors.summary.add(new Item(field, id(field), label + position + " " + problem.message()));
         }

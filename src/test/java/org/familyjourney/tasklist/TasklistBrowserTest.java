@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The tasklist in a real headless Chromium against the whole app (embedded engine and MariaDB):
@@ -18,6 +20,9 @@ import org.openqa.selenium.WebElement;
  * target/screenshots.
  */
 class TasklistBrowserTest extends ApplicationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Browser browser;
 
@@ -78,15 +83,27 @@ class TasklistBrowserTest extends ApplicationTest {
             worker.waitFor(By.xpath("//tr[.//a[text()='" + reference + "']]//a[text()='Make first contact']"));
             worker.screenshot("tasks-mine-live");
             worker.driver().findElement(By.xpath("//tr[.//a[text()='" + reference + "']]//a[text()='Make first contact']")).click();
-            worker.waitFor(By.xpath("//label[contains(., 'Yes, we spoke')]")).click();
-            worker.type(By.cssSelector("input[id$='Field_firstContactDate-date']"), "12/01/2026"); // form-js types dates m/d/Y
+            worker.waitFor(By.xpath("//label[contains(., 'Yes, we spoke and the family agreed to support')]")).click();
+            // Dates in UK order even in this en-US browser: the picker asks for dd/mm/yyyy and reads 01/12/2026 as 1 December.
+            WebElement date = worker.waitFor(By.cssSelector("input[id$='Field_firstContactDate-date']"));
+            assertThat(date.getDomAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+            worker.type(By.cssSelector("input[id$='Field_firstContactDate-date']"), "01/12/2026");
             worker.driver().findElement(By.tagName("h1")).click(); // close the date picker
+            assertThat(date.getDomProperty("value")).isEqualTo("01/12/2026");
             chooseOption(worker, "Field_firstContactMethod", "Phone call");
             worker.waitFor(By.cssSelector("textarea[id$='Field_firstContactNotes']")).sendKeys("Spoke with the parent; home visit agreed.");
             worker.driver().findElement(By.id("submit-task")).click();
             worker.waitForText(By.cssSelector(".notice.success"), "Make first contact is complete");
             assertThat(worker.driver().getCurrentUrl()).contains("/tasks");
             worker.screenshot("tasks-after-complete");
+
+            // The server got the ISO date, and the done task shows it back in UK order.
+            Map<String, Object> done = jdbc.queryForMap("SELECT id, outcome FROM user_task WHERE case_reference = ? AND element_id = ?",
+                    reference, "Task_MakeFirstContact");
+            assertThat(done.get("outcome").toString()).contains("\"firstContactDate\":\"2026-12-01\"");
+            worker.open("/tasks/" + done.get("id"));
+            worker.waitUntil(d -> "01/12/2026".equals(d.findElement(By.cssSelector("input[id$='Field_firstContactDate-date']"))
+                    .getDomProperty("value")));
         }
     }
 
