@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.forms.FormSubmissionValidator;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
-import org.familyjourney.journey.Lateness;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.StaffMember;
@@ -48,6 +46,7 @@ public class TaskManagement {
     private final CamundaClient engine;
     private final EngineGeneration generation;
     private final JourneyLog journey;
+    private final TaskJourney taskJourney;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
@@ -56,7 +55,8 @@ public class TaskManagement {
     TaskManagement(UserTaskRepository tasks, TaskQuery query, TaskDrafts drafts, ApplicationEventPublisher events,
                    TaskVisibility visibility, StaffDirectory staff, TaskFormData formData, FormCatalog forms,
                    FormSubmissionValidator validator, CamundaClient engine, EngineGeneration generation,
-                   JourneyLog journey, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+                   JourneyLog journey, TaskJourney taskJourney, JdbcTemplate jdbc, TransactionTemplate transaction,
+                   ObjectMapper json, Clock clock) {
         this.tasks = tasks;
         this.query = query;
         this.drafts = drafts;
@@ -69,6 +69,7 @@ public class TaskManagement {
         this.engine = engine;
         this.generation = generation;
         this.journey = journey;
+        this.taskJourney = taskJourney;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
@@ -147,26 +148,12 @@ public class TaskManagement {
         sendCompletion(task, variables);
         UserTask completed = transaction.execute(tx -> {
             UserTask done = tasks.save(tasks.findById(id).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
-            journey.record(done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), who.username(),
-                    "Task '" + done.name() + "' completed by " + who.username(), values);
-            recordDeadline(done);
+            taskJourney.completed(done, who.username(), values);
             drafts.deleteAll(id);
             return done;
         });
         events.publishEvent(new TaskCompleted(completed.id(), completed.caseReference(), who.username()));
         return completed;
-    }
-
-    /** Whether a task with a due date was done in time, and by how much it was late: auditors and funders ask. */
-    private void recordDeadline(UserTask done) {
-        if (done.dueAt() == null) {
-            return;
-        }
-        Duration late = Duration.between(done.dueAt(), done.completedAt());
-        boolean met = !late.isPositive();
-        journey.record(done.caseReference(), met ? JourneyKind.DEADLINE_MET : JourneyKind.DEADLINE_MISSED, done.elementId(),
-                JourneyLog.SYSTEM, "'" + done.name() + "' " + (met ? "done in time" : "done " + Lateness.describe(late) + " late"),
-                Map.of("due", done.dueAt().toString(), "done", done.completedAt().toString(), "lateSeconds", Math.max(0, late.toSeconds())));
     }
 
     private void take(UserTask task, StaffMember who) {
