@@ -67,6 +67,14 @@ public class JourneyLog {
         jdbc.update("UPDATE journey_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", key.getKey().longValue(), hash);
     }
 
+    /**
+     * Takes the chain head for the caller's transaction before it tells the engine something: entries
+     * the engine's next steps write then wait for this transaction's, and the journey keeps their order.
+     */
+    public void holdOrder() {
+        jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
+    }
+
     public List<JourneyEntry> of(String caseReference) {
         return jdbc.query("""
                 SELECT id, case_reference, occurred_at, kind, step, actor, summary, details
@@ -75,6 +83,15 @@ public class JourneyLog {
                         rs.getTimestamp("occurred_at").toInstant(), JourneyKind.valueOf(rs.getString("kind")),
                         rs.getString("step"), rs.getString("actor"), rs.getString("summary"), rs.getString("details")),
                 caseReference);
+    }
+
+    /** One entry by its number, e.g. the one a chain check names as broken. */
+    public java.util.Optional<JourneyEntry> entry(long id) {
+        return jdbc.query("""
+                SELECT id, case_reference, occurred_at, kind, step, actor, summary, details FROM journey_entry WHERE id = ?""",
+                (rs, row) -> new JourneyEntry(rs.getLong("id"), rs.getString("case_reference"), rs.getTimestamp("occurred_at").toInstant(),
+                        JourneyKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("actor"),
+                        rs.getString("summary"), rs.getString("details")), id).stream().findFirst();
     }
 
     /** Entries that concern the service rather than one case (e.g. process versions deployed), newest first. */

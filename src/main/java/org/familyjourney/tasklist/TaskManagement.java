@@ -145,13 +145,7 @@ public class TaskManagement {
         if (task.completedByVariable() != null) {
             variables.put(task.completedByVariable(), who.username());
         }
-        sendCompletion(task, variables);
-        UserTask completed = transaction.execute(tx -> {
-            UserTask done = tasks.save(tasks.findById(id).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
-            taskJourney.completed(done, who.username(), values);
-            drafts.deleteAll(id);
-            return done;
-        });
+        UserTask completed = completeInOrder(task, who, values, variables);
         events.publishEvent(new TaskCompleted(completed.id(), completed.caseReference(), who.username()));
         return completed;
     }
@@ -165,19 +159,49 @@ public class TaskManagement {
         }
     }
 
-    private void sendCompletion(UserTask task, Map<String, Object> variables) {
+    /**
+     * The engine hears of the completion while this transaction holds the journey's order, so the steps it
+     * runs next (deadlines, the next task) write their entries after this completion's: the journey reads
+     * in the order things happened. A refusal by the engine writes nothing.
+     */
+    private UserTask completeInOrder(UserTask task, StaffMember who, Map<String, Object> values, Map<String, Object> variables) {
         try {
-            engine.newCompleteCommand(task.jobKey()).variables(variables).send().join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == io.grpc.Status.Code.NOT_FOUND) {
+            return transaction.execute(tx -> {
+                journey.holdOrder();
+                sendCompletion(task, variables);
+                UserTask done = tasks.save(tasks.findById(task.id()).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
+                taskJourney.completed(done, who.username(), values);
+                drafts.deleteAll(task.id());
+                return done;
+            });
+        } catch (EngineRefused refused) {
+            if (refused.gone) {
                 markCanceled(task);
                 throw new ConflictException("This step is no longer open: the case has moved on without it.");
             }
             release(task);
-            throw new ServiceUnavailableException("The journey engine did not accept the completion; your answers were not lost. Please try again.", e);
+            throw new ServiceUnavailableException(refused.getMessage(), refused.getCause());
+        }
+    }
+
+    private void sendCompletion(UserTask task, Map<String, Object> variables) {
+        try {
+            engine.newCompleteCommand(task.jobKey()).variables(variables).send().join();
+        } catch (ClientStatusException e) {
+            throw new EngineRefused(e.getStatusCode() == io.grpc.Status.Code.NOT_FOUND,
+                    "The journey engine did not accept the completion; your answers were not lost. Please try again.", e);
         } catch (RuntimeException e) {
-            release(task);
-            throw new ServiceUnavailableException("The journey engine did not answer; your answers were not lost. Please try again.", e);
+            throw new EngineRefused(false, "The journey engine did not answer; your answers were not lost. Please try again.", e);
+        }
+    }
+
+    /** The engine did not take a completion; thrown inside the transaction so that it writes nothing. */
+    private static final class EngineRefused extends RuntimeException {
+        private final boolean gone;
+
+        EngineRefused(boolean gone, String message, Throwable cause) {
+            super(message, cause);
+            this.gone = gone;
         }
     }
 
