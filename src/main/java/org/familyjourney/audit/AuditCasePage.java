@@ -2,9 +2,7 @@ package org.familyjourney.audit;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.familyjourney.casework.CaseFile;
 import org.familyjourney.security.StaffMember;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -13,11 +11,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * One family's journey for an auditor: the timeline (journey and access log together, filtered by
- * group), deadline compliance per step, the process diagram with the path taken, and the exports.
+ * group), deadline compliance per step, the process diagram with the path taken ({@link AuditDiagramEndpoint}),
+ * and the exports.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AUDITOR', 'MANAGER')")
@@ -27,14 +25,10 @@ class AuditCasePage {
 
     private final CaseTimeline timeline;
     private final DeadlineCompliance compliance;
-    private final ProcessPath path;
-    private final CaseFile caseFile;
 
-    AuditCasePage(CaseTimeline timeline, DeadlineCompliance compliance, ProcessPath path, CaseFile caseFile) {
+    AuditCasePage(CaseTimeline timeline, DeadlineCompliance compliance) {
         this.timeline = timeline;
         this.compliance = compliance;
-        this.path = path;
-        this.caseFile = caseFile;
     }
 
     @GetMapping("/audit/cases/{reference}")
@@ -52,13 +46,5 @@ class AuditCasePage {
         model.addAttribute("filtered", !wanted.isEmpty());
         model.addAttribute("compliance", compliance.of(reference));
         return CASE_VIEW;
-    }
-
-    /** The diagrams and the path for the page's bpmn-js viewer (static script, so no inline data). */
-    @GetMapping("/audit/cases/{reference}/diagram")
-    @ResponseBody
-    Map<String, Object> diagram(@PathVariable String reference, Authentication user) {
-        caseFile.readable(reference, StaffMember.of(user), "audit process diagram");
-        return Map.of("reference", reference, "diagrams", path.of(reference));
     }
 }

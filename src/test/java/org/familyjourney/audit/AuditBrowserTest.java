@@ -100,7 +100,7 @@ class AuditBrowserTest extends ApplicationTest {
     private String fetch(String href) {
         Object text = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(t => done(t.substring(0, 2000)))"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(t => done(t))"
                         + ".catch(e => done('failed: ' + e));", href);
         return String.valueOf(text);
     }

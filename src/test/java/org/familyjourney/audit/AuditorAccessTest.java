@@ -113,6 +113,10 @@ class AuditorAccessTest extends ApplicationTest {
             }
             String path = pattern.replace("{reference}", reference);
             int status = path.startsWith("/api/") ? api.get("alex", path).status() : page.get(path).status();
+            if (status == 406) {
+                // A JSON address of the pages (diagram data, an export job): asked as the pages' scripts ask.
+                status = page.getJson(path).status();
+            }
             assertThat(status).as("GET " + pattern).isIn(200, 202, 302);
             read.add(pattern);
         }
