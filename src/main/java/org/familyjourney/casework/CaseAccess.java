@@ -2,6 +2,8 @@ package org.familyjourney.casework;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.NotFoundException;
@@ -41,6 +43,23 @@ public class CaseAccess {
                 SELECT COUNT(*) FROM user_task WHERE case_reference = ? AND (assignee = ? OR completed_by = ?)""",
                 Integer.class, familyCase.reference(), who.username(), who.username());
         return tasks != null && tasks > 0;
+    }
+
+    /** One look at a family's record (or, without a case reference, at a report across families). */
+    public record Access(long id, String caseReference, String username, Instant accessedAt, String what) {
+    }
+
+    /** Who has looked at a case, oldest first: auditors ask exactly this. */
+    public List<Access> of(String caseReference) {
+        return jdbc.query("SELECT id, case_reference, username, accessed_at, what FROM access_log WHERE case_reference = ? ORDER BY accessed_at, id",
+                (rs, row) -> new Access(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)),
+                caseReference);
+    }
+
+    /** Records that someone looked at a report drawn from many families' records (no one case). */
+    public void recordReportView(StaffMember who, String what) {
+        jdbc.update("INSERT INTO access_log (case_reference, username, accessed_at, what) VALUES (NULL, ?, ?, ?)",
+                who.username(), Timestamp.from(clock.instant()), what);
     }
 
     /** Records that someone looked at a family's record; auditors' views are recorded too. */

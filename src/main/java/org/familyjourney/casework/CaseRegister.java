@@ -2,9 +2,13 @@ package org.familyjourney.casework;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.referral.Referral;
+import org.familyjourney.referral.ReferralRepository;
 import org.familyjourney.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
@@ -18,12 +22,14 @@ public class CaseRegister {
     private final CaseRepository cases;
     private final CaseReferences references;
     private final JourneyLog journey;
+    private final ReferralRepository referrals;
     private final Clock clock;
 
-    CaseRegister(CaseRepository cases, CaseReferences references, JourneyLog journey, Clock clock) {
+    CaseRegister(CaseRepository cases, CaseReferences references, JourneyLog journey, ReferralRepository referrals, Clock clock) {
         this.cases = cases;
         this.references = references;
         this.journey = journey;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -37,8 +43,15 @@ public class CaseRegister {
         try {
             FamilyCase opened = cases.save(new FamilyCase(null, references.next(), referralId, CaseStatus.AWAITING_TRIAGE,
                     null, clock.instant(), null, processInstanceKey, generation, null));
+            Optional<Referral> referral = referrals.findById(referralId);
+            String receivedBy = referral.map(Referral::receivedBy).orElse(JourneyLog.SYSTEM);
+            Map<String, Object> received = new LinkedHashMap<>();
+            referral.ifPresent(r -> {
+                received.put("source", r.source().name());
+                received.put("receivedAt", r.receivedAt().toString());
+            });
             journey.record(opened.reference(), JourneyKind.REFERRAL_RECEIVED, "StartEvent_ReferralReceived",
-                    JourneyLog.SYSTEM, "Referral received");
+                    receivedBy, "Referral received", received);
             journey.record(opened.reference(), JourneyKind.CASE_OPENED, "Task_RegisterReferral", JourneyLog.SYSTEM,
                     "Case " + opened.reference() + " opened");
             return opened;
@@ -84,19 +97,21 @@ public class CaseRegister {
         }
         FamilyCase moved = status.isClosed() ? current.closed(status, clock.instant()) : current.inStatus(status);
         cases.save(moved);
-        journey.record(reference, moved.closedAt() != null ? JourneyKind.CASE_CLOSED : JourneyKind.CASE_UPDATED, step, JourneyLog.SYSTEM, "Case is now " + status.name().toLowerCase().replace('_', ' '));
+        journey.record(reference, moved.closedAt() != null ? JourneyKind.CASE_CLOSED : JourneyKind.CASE_UPDATED, step,
+                JourneyLog.SYSTEM, "Case is now " + status.name().toLowerCase().replace('_', ' '), Map.of("status", status.name()));
         return moved;
     }
 
     /** Opens a closed case again; its history stays, and the journey picks up at the assessment. */
     @Transactional
-    public FamilyCase reopen(String reference, String step, long processInstanceKey, long generation) {
+    public FamilyCase reopen(String reference, String step, long processInstanceKey, long generation, String reopenedBy) {
         FamilyCase current = find(reference);
         if (current.status() == CaseStatus.REOPENED && current.closedAt() == null) {
             return current;
         }
         FamilyCase reopened = cases.save(current.reopened(processInstanceKey, generation));
-        journey.record(reference, JourneyKind.CASE_REOPENED, step, JourneyLog.SYSTEM, "Case reopened");
+        String by = reopenedBy == null || reopenedBy.isBlank() ? JourneyLog.SYSTEM : reopenedBy;
+        journey.record(reference, JourneyKind.CASE_REOPENED, step, by, "Case reopened" + (by.equals(JourneyLog.SYSTEM) ? "" : " by " + by));
         return reopened;
     }
 

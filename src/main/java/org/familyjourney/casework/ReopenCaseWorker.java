@@ -23,9 +23,11 @@ public class ReopenCaseWorker {
         this.clock = clock;
     }
 
-    @JobWorker(type = JobTypes.REOPEN_CASE, fetchVariables = "caseReference")
-    public Map<String, Object> reopen(ActivatedJob job, @Variable(name = "caseReference") String caseReference) {
-        cases.reopen(caseReference, job.getElementId(), job.getProcessInstanceKey(), generation.current());
+    @JobWorker(type = JobTypes.REOPEN_CASE, fetchVariables = {"caseReference", "reopenedBy"})
+    public Map<String, Object> reopen(ActivatedJob job, @Variable(name = "caseReference") String caseReference,
+                                      @Variable(name = "reopenedBy") String reopenedBy) {
+        // Reopened by a person (the API names them) or by the follow-up check-in's decision.
+        cases.reopen(caseReference, job.getElementId(), job.getProcessInstanceKey(), generation.current(), reopenedBy);
         return Map.of("reopened", true, "reopenCase", false, "deadlinesFrom", clock.instant().toString());
     }
 }

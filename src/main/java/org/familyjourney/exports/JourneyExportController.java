@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A case's journey as CSV or PDF, for auditors and the people who hold the case. Each export is logged. */
+/**
+ * A case's journey as CSV or PDF, for auditors and the people who hold the case: by the API, or from the
+ * auditor's page in the signed-in session (/audit/...). Each export is logged.
+ */
 @RestController
 @PreAuthorize("hasAnyRole('AUDITOR', 'MANAGER', 'SAFEGUARDING_LEAD', 'WORKER')")
 class JourneyExportController {
@@ -36,14 +39,14 @@ class JourneyExportController {
         this.access = access;
     }
 
-    @GetMapping("/api/cases/{reference}/journey.csv")
+    @GetMapping({"/api/cases/{reference}/journey.csv", "/audit/cases/{reference}/journey.csv"})
     ResponseEntity<byte[]> csv(@PathVariable String reference, Authentication user) {
         List<List<?>> rows = rows(reference, StaffMember.of(user), "journey export (CSV)");
         return download(Csv.of(COLUMNS, rows).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), reference + "-journey.csv");
     }
 
-    @GetMapping("/api/cases/{reference}/journey.pdf")
+    @GetMapping({"/api/cases/{reference}/journey.pdf", "/audit/cases/{reference}/journey.pdf"})
     ResponseEntity<byte[]> pdf(@PathVariable String reference, Authentication user) {
         List<List<?>> rows = rows(reference, StaffMember.of(user), "journey export (PDF)");
         byte[] pdf = new Pdf("Journey of case " + reference).line(rows.size() + " entries, oldest first. Times are UK time.")

@@ -44,7 +44,12 @@ public final class Pdf {
     }
 
     public Pdf table(List<String> header, List<List<?>> rows) {
-        PdfPTable table = new PdfPTable(header.size());
+        return table(header, rows, null);
+    }
+
+    /** A table whose columns share the width as given (relative widths, one per column). */
+    public Pdf table(List<String> header, List<List<?>> rows, float[] widths) {
+        PdfPTable table = widths == null ? new PdfPTable(header.size()) : new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setSpacingBefore(6);
         table.setHeaderRows(1);

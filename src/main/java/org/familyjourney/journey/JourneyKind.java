@@ -13,6 +13,8 @@ public enum JourneyKind {
     TASK_ASSIGNED,
     TASK_COMPLETED,
     TASK_CANCELED,
+    /** A manager's decision on an approval step (plan, assessment, closure), with its comment. */
+    APPROVAL_DECIDED,
     AUTOMATED_STEP,
     DEADLINE_SET,
     DEADLINE_MET,
@@ -29,5 +31,6 @@ public enum JourneyKind {
     CONSENT_RECORDED,
     ONWARD_REFERRAL_RECORDED,
     SESSION_RECORDED,
+    /** A new version of a process model reached the engine; such entries have no case reference. */
     PROCESS_DEPLOYED
 }

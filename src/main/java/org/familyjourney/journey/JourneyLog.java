@@ -39,6 +39,7 @@ public class JourneyLog {
         record(caseReference, kind, step, actor, summary, Map.of());
     }
 
+    /** Records an entry; a null case reference marks one about the service as a whole (a process deployed). */
     public void record(String caseReference, JourneyKind kind, String step, String actor, String summary,
                        Map<String, ?> details) {
         // The chain head is locked until this transaction commits, so entries chain in commit order.
@@ -66,6 +67,14 @@ public class JourneyLog {
         jdbc.update("UPDATE journey_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", key.getKey().longValue(), hash);
     }
 
+    /**
+     * Takes the chain head for the caller's transaction before it tells the engine something: entries
+     * the engine's next steps write then wait for this transaction's, and the journey keeps their order.
+     */
+    public void holdOrder() {
+        jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
+    }
+
     public List<JourneyEntry> of(String caseReference) {
         return jdbc.query("""
                 SELECT id, case_reference, occurred_at, kind, step, actor, summary, details
@@ -74,6 +83,26 @@ public class JourneyLog {
                         rs.getTimestamp("occurred_at").toInstant(), JourneyKind.valueOf(rs.getString("kind")),
                         rs.getString("step"), rs.getString("actor"), rs.getString("summary"), rs.getString("details")),
                 caseReference);
+    }
+
+    /** One entry by its number, e.g. the one a chain check names as broken. */
+    public java.util.Optional<JourneyEntry> entry(long id) {
+        return jdbc.query("""
+                SELECT id, case_reference, occurred_at, kind, step, actor, summary, details FROM journey_entry WHERE id = ?""",
+                (rs, row) -> new JourneyEntry(rs.getLong("id"), rs.getString("case_reference"), rs.getTimestamp("occurred_at").toInstant(),
+                        JourneyKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("actor"),
+                        rs.getString("summary"), rs.getString("details")), id).stream().findFirst();
+    }
+
+    /** Entries that concern the service rather than one case (e.g. process versions deployed), newest first. */
+    public List<JourneyEntry> ofService(JourneyKind kind, int limit) {
+        return jdbc.query("""
+                SELECT id, case_reference, occurred_at, kind, step, actor, summary, details
+                FROM journey_entry WHERE case_reference IS NULL AND kind = ? ORDER BY id DESC LIMIT ?""",
+                (rs, row) -> new JourneyEntry(rs.getLong("id"), null, rs.getTimestamp("occurred_at").toInstant(),
+                        JourneyKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("actor"),
+                        rs.getString("summary"), rs.getString("details")),
+                kind.name(), limit);
     }
 
     /** Whether the case got an entry of this kind at or after the instant (e.g. closed since a task was done). */

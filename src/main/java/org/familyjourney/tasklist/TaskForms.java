@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.familyjourney.casework.CaseAccess;
 import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
@@ -42,12 +43,13 @@ class TaskForms {
     private final FormCatalog forms;
     private final UserTaskRepository tasks;
     private final JourneyLog journey;
+    private final CaseAccess access;
     private final ObjectMapper json;
     private final Clock clock;
 
     TaskForms(TaskManagement management, TaskVisibility visibility, TaskFormData formData, TaskVariables variables,
-              TaskDrafts drafts, FormCatalog forms, UserTaskRepository tasks, JourneyLog journey, ObjectMapper json,
-              Clock clock) {
+              TaskDrafts drafts, FormCatalog forms, UserTaskRepository tasks, JourneyLog journey, CaseAccess access,
+              ObjectMapper json, Clock clock) {
         this.management = management;
         this.visibility = visibility;
         this.formData = formData;
@@ -56,6 +58,7 @@ class TaskForms {
         this.forms = forms;
         this.tasks = tasks;
         this.journey = journey;
+        this.access = access;
         this.json = json;
         this.clock = clock;
     }
@@ -75,6 +78,10 @@ class TaskForms {
             data.putAll(read(task.outcome()));
         }
         data.putAll(choices); // choices come from our records, never from a draft
+        if (task.caseReference() != null) {
+            // The form carries what was recorded about the family (answers, drafts): a view of their record.
+            access.recordView(task.caseReference(), who, "task form " + task.elementId());
+        }
         boolean readOnly = !TaskActions.of(task, who, visibility).complete();
         return new OpenedForm(forms.schema(task.formId()).orElse(null), data, readOnly, savedAt, task);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.forms.FormSubmissionValidator;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
-import org.familyjourney.journey.Lateness;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.StaffMember;
@@ -48,6 +46,7 @@ public class TaskManagement {
     private final CamundaClient engine;
     private final EngineGeneration generation;
     private final JourneyLog journey;
+    private final TaskJourney taskJourney;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
@@ -56,7 +55,8 @@ public class TaskManagement {
     TaskManagement(UserTaskRepository tasks, TaskQuery query, TaskDrafts drafts, ApplicationEventPublisher events,
                    TaskVisibility visibility, StaffDirectory staff, TaskFormData formData, FormCatalog forms,
                    FormSubmissionValidator validator, CamundaClient engine, EngineGeneration generation,
-                   JourneyLog journey, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+                   JourneyLog journey, TaskJourney taskJourney, JdbcTemplate jdbc, TransactionTemplate transaction,
+                   ObjectMapper json, Clock clock) {
         this.tasks = tasks;
         this.query = query;
         this.drafts = drafts;
@@ -69,6 +69,7 @@ public class TaskManagement {
         this.engine = engine;
         this.generation = generation;
         this.journey = journey;
+        this.taskJourney = taskJourney;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
@@ -144,29 +145,9 @@ public class TaskManagement {
         if (task.completedByVariable() != null) {
             variables.put(task.completedByVariable(), who.username());
         }
-        sendCompletion(task, variables);
-        UserTask completed = transaction.execute(tx -> {
-            UserTask done = tasks.save(tasks.findById(id).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
-            journey.record(done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), who.username(),
-                    "Task '" + done.name() + "' completed by " + who.username(), values);
-            recordDeadline(done);
-            drafts.deleteAll(id);
-            return done;
-        });
+        UserTask completed = completeInOrder(task, who, values, variables);
         events.publishEvent(new TaskCompleted(completed.id(), completed.caseReference(), who.username()));
         return completed;
-    }
-
-    /** Whether a task with a due date was done in time, and by how much it was late: auditors and funders ask. */
-    private void recordDeadline(UserTask done) {
-        if (done.dueAt() == null) {
-            return;
-        }
-        Duration late = Duration.between(done.dueAt(), done.completedAt());
-        boolean met = !late.isPositive();
-        journey.record(done.caseReference(), met ? JourneyKind.DEADLINE_MET : JourneyKind.DEADLINE_MISSED, done.elementId(),
-                JourneyLog.SYSTEM, "'" + done.name() + "' " + (met ? "done in time" : "done " + Lateness.describe(late) + " late"),
-                Map.of("due", done.dueAt().toString(), "done", done.completedAt().toString(), "lateSeconds", Math.max(0, late.toSeconds())));
     }
 
     private void take(UserTask task, StaffMember who) {
@@ -178,19 +159,49 @@ public class TaskManagement {
         }
     }
 
-    private void sendCompletion(UserTask task, Map<String, Object> variables) {
+    /**
+     * The engine hears of the completion while this transaction holds the journey's order, so the steps it
+     * runs next (deadlines, the next task) write their entries after this completion's: the journey reads
+     * in the order things happened. A refusal by the engine writes nothing.
+     */
+    private UserTask completeInOrder(UserTask task, StaffMember who, Map<String, Object> values, Map<String, Object> variables) {
         try {
-            engine.newCompleteCommand(task.jobKey()).variables(variables).send().join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == io.grpc.Status.Code.NOT_FOUND) {
+            return transaction.execute(tx -> {
+                journey.holdOrder();
+                sendCompletion(task, variables);
+                UserTask done = tasks.save(tasks.findById(task.id()).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
+                taskJourney.completed(done, who.username(), values);
+                drafts.deleteAll(task.id());
+                return done;
+            });
+        } catch (EngineRefused refused) {
+            if (refused.gone) {
                 markCanceled(task);
                 throw new ConflictException("This step is no longer open: the case has moved on without it.");
             }
             release(task);
-            throw new ServiceUnavailableException("The journey engine did not accept the completion; your answers were not lost. Please try again.", e);
+            throw new ServiceUnavailableException(refused.getMessage(), refused.getCause());
+        }
+    }
+
+    private void sendCompletion(UserTask task, Map<String, Object> variables) {
+        try {
+            engine.newCompleteCommand(task.jobKey()).variables(variables).send().join();
+        } catch (ClientStatusException e) {
+            throw new EngineRefused(e.getStatusCode() == io.grpc.Status.Code.NOT_FOUND,
+                    "The journey engine did not accept the completion; your answers were not lost. Please try again.", e);
         } catch (RuntimeException e) {
-            release(task);
-            throw new ServiceUnavailableException("The journey engine did not answer; your answers were not lost. Please try again.", e);
+            throw new EngineRefused(false, "The journey engine did not answer; your answers were not lost. Please try again.", e);
+        }
+    }
+
+    /** The engine did not take a completion; thrown inside the transaction so that it writes nothing. */
+    private static final class EngineRefused extends RuntimeException {
+        private final boolean gone;
+
+        EngineRefused(boolean gone, String message, Throwable cause) {
+            super(message, cause);
+            this.gone = gone;
         }
     }
 

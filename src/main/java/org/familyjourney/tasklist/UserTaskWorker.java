@@ -76,7 +76,7 @@ public class UserTaskWorker {
                 if (saved.caseReference() != null) {
                     journey.record(saved.caseReference(), JourneyKind.TASK_CREATED, saved.elementId(), JourneyLog.SYSTEM,
                             "Task '" + saved.name() + "' opened" + (saved.assignee() == null ? "" : " for " + saved.assignee()),
-                            saved.dueAt() == null ? Map.of() : Map.of("due", saved.dueAt().toString()));
+                            createdDetails(saved));
                 }
                 return saved;
             });
@@ -106,6 +106,21 @@ public class UserTaskWorker {
                 excluded, headers.get(Headers.COMPLETED_BY_VARIABLE),
                 instant(headers.get(ZEEBE + "dueDate")), instant(headers.get(ZEEBE + "followUpDate")),
                 TaskState.OPEN, clock.instant(), null, null, null, null);
+    }
+
+    /** Who the task is offered to and when it is due: an auditor reads "opened for whom, due when". */
+    private static Map<String, Object> createdDetails(UserTask task) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        if (task.dueAt() != null) {
+            details.put("due", task.dueAt().toString());
+        }
+        if (task.assignee() != null) {
+            details.put("assignee", task.assignee());
+        }
+        if (!task.groups().isEmpty()) {
+            details.put("candidateGroups", task.groups());
+        }
+        return details;
     }
 
     private static String variableNamed(Map<String, Object> variables, String name) {

@@ -68,11 +68,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser signIn(String username) {
+        return signIn(username, By.cssSelector("section.tasklist"));
+    }
+
+    /** Signs in and waits for the page the person lands on (an auditor starts at the case search). */
+    public Browser signIn(String username, By landing) {
         open("/login");
         type(By.id("username"), username);
         type(By.id("password"), TestApi.PASSWORD);
         driver.findElement(By.cssSelector("form button[type=submit].primary")).click();
-        waitFor(By.cssSelector("section.tasklist"));
+        waitFor(landing);
         return this;
     }
 
