@@ -89,6 +89,23 @@ public class CaseRegister {
         return allocated;
     }
 
+    /** A manager gives an open case to another worker (caseload reassignment), with the reason in its journey. */
+    @Transactional
+    public FamilyCase reassign(String reference, String worker, String manager, String reason) {
+        FamilyCase current = find(reference);
+        if (worker.equals(current.worker())) {
+            return current;
+        }
+        FamilyCase moved = cases.save(current.heldBy(worker));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", current.worker() == null ? "nobody" : current.worker());
+        details.put("to", worker);
+        details.put("reason", reason);
+        journey.record(reference, JourneyKind.CASE_REASSIGNED, "Caseload", manager,
+                "Case moved from " + details.get("from") + " to " + worker + " by " + manager + ": " + reason, details);
+        return moved;
+    }
+
     @Transactional
     public FamilyCase moveTo(String reference, CaseStatus status, String step) {
         FamilyCase current = find(reference);

@@ -39,6 +39,12 @@ public record FamilyCase(
                 processInstanceKey, engineGeneration, version);
     }
 
+    /** Another worker holds the case; where it stands in the journey does not change. */
+    FamilyCase heldBy(String worker) {
+        return new FamilyCase(id, reference, referralId, status, worker, openedAt, closedAt, processInstanceKey,
+                engineGeneration, version);
+    }
+
     FamilyCase reopened(long instanceKey, long generation) {
         return new FamilyCase(id, reference, referralId, CaseStatus.REOPENED, worker, openedAt, null, instanceKey,
                 generation, version);

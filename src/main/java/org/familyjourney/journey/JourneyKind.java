@@ -31,6 +31,12 @@ public enum JourneyKind {
     CONSENT_RECORDED,
     ONWARD_REFERRAL_RECORDED,
     SESSION_RECORDED,
+    /** A case and its open tasks moved to another worker by a manager (caseload reassignment). */
+    CASE_REASSIGNED,
+    /** An automated step failed after its retries: the engine holds it until a manager retries it. */
+    INCIDENT_RAISED,
+    INCIDENT_RETRIED,
+    INCIDENT_RESOLVED,
     /** A new version of a process model reached the engine; such entries have no case reference. */
     PROCESS_DEPLOYED
 }

@@ -6,6 +6,8 @@ import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.familyjourney.incidents.FailureDescription;
+import org.familyjourney.incidents.Incidents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What happens when a worker throws. Domain outcomes (BpmnError) go to the model; anything else
  * fails the job with one retry fewer and a growing pause, so a database blip is ridden out, and
- * after the last retry the engine raises an incident carrying our message for a manager to retry.
+ * after the last retry the engine raises an incident carrying our message for a manager to retry, and
+ * {@link Incidents} records it for the team dashboard and the case.
  * Replacing the SDK's default strategy also replaces its failure metrics, so they are recorded here:
  * camunda.job.invocations{action=failed|bpmn-error, type}, and familyjourney.job.incidents{type}
  * for every failure that leaves no retry (a journey that is stuck until someone acts).
@@ -28,10 +31,14 @@ class JobFailures implements JobExceptionHandlingStrategy {
     private final Duration longestPause;
     private final MetricsRecorder metrics;
     private final MeterRegistry meters;
+    private final Incidents incidents;
+    private final ProcessCatalog processes;
 
     JobFailures(@Value("${familyjourney.jobs.first-retry-pause:PT2S}") Duration firstPause,
                 @Value("${familyjourney.jobs.longest-retry-pause:PT5M}") Duration longestPause,
-                MetricsRecorder metrics, MeterRegistry meters) {
+                MetricsRecorder metrics, MeterRegistry meters, Incidents incidents, ProcessCatalog processes) {
+        this.incidents = incidents;
+        this.processes = processes;
         this.firstPause = firstPause;
         this.longestPause = longestPause;
         this.metrics = metrics;
@@ -50,13 +57,38 @@ class JobFailures implements JobExceptionHandlingStrategy {
             return;
         }
         int retriesLeft = Math.max(0, job.getRetries() - 1);
-        String message = describe(failure);
+        // The engine's incident shows our plain-words text, never a library's message quoting a family's details.
+        String message = FailureDescription.of(failure).message();
         // Log the job and the kind of failure only: the message could carry a family's details.
         log.warn("Job {} of type {} failed ({}), {} retries left", job.getKey(), job.getType(), causes(failure), retriesLeft);
         log.debug("Failure of job {}", job.getKey(), failure);
-        context.jobClient().newFailCommand(job.getKey()).retries(retriesLeft)
+        var sent = context.jobClient().newFailCommand(job.getKey()).retries(retriesLeft)
                 .retryBackoff(pauseBefore(retriesLeft, context.jobWorkerValue().getMaxRetries()))
                 .errorMessage(message).send();
+        if (retriesLeft == 0 && !accepted(sent, job)) {
+            return;
+        }
+        incidents.jobFailed(job, stepName(job), failure, retriesLeft);
+    }
+
+    /** The last failure is recorded as an incident only once the engine has taken it (and raised its own). */
+    private static boolean accepted(io.camunda.client.api.CamundaFuture<?> sent, ActivatedJob job) {
+        try {
+            sent.join();
+            return true;
+        } catch (RuntimeException refused) {
+            log.warn("Engine did not take the failure of job {} ({}); it will be delivered again", job.getKey(),
+                    refused.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private String stepName(ActivatedJob job) {
+        try {
+            return processes.elementName(job.getProcessDefinitionKey(), job.getElementId());
+        } catch (RuntimeException unreadable) {
+            return job.getElementId();
+        }
     }
 
     private void count(Exception failure, ActivatedJob job) {
@@ -82,10 +114,5 @@ class JobFailures implements JobExceptionHandlingStrategy {
             chain.append(" <- ").append(cause.getClass().getSimpleName());
         }
         return chain.toString();
-    }
-
-    private static String describe(Exception failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 }
