@@ -1,0 +1,85 @@
+package org.familyjourney.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.familyjourney.security.StaffDirectory;
+import org.familyjourney.support.ApplicationTest;
+import org.familyjourney.support.FamilyWalk;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A worker goes on leave: the manager moves their caseload to a colleague. The cases and their open
+ * tasks move, each case's journey says why, the journey engine gives the next steps to the new worker,
+ * and the old worker no longer has them.
+ */
+class CaseloadReassignmentTest extends ApplicationTest {
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void aWorkersOpenCasesAndTasksMoveToAColleagueWithTheReasonInEachJourney() {
+        String away = TeamFixtures.worker(staff, passwords, "Ash Away");
+        String colleague = TeamFixtures.worker(staff, passwords, "Cam Colleague");
+        FamilyWalk first = FamilyWalk.refer(api, away).triageAndAllocate();
+        FamilyWalk second = FamilyWalk.refer(api, away).triageAndAllocate();
+        long firstContact = first.task(away, "Task_MakeFirstContact");
+        long secondContact = second.task(away, "Task_MakeFirstContact");
+
+        var preview = api.post("priya", "/api/team/caseloads/preview", Map.of("from", away, "to", List.of(colleague), "reason", "On leave"));
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        assertThat(preview.body().path("openCases").asInt()).isEqualTo(2);
+        assertThat(preview.body().path("openTasks").asInt()).isEqualTo(2);
+
+        var unconfirmed = api.post("priya", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague)));
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(fields(unconfirmed.body())).contains("reason", "confirmed");
+        assertThat(api.post("priya", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of("alex"), "reason", "x",
+                "confirmed", true)).status()).isEqualTo(400);
+        assertThat(api.post("maya", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague), "reason", "x",
+                "confirmed", true)).status()).isEqualTo(403);
+        assertThat(api.post("alex", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague), "reason", "x",
+                "confirmed", true)).status()).isEqualTo(403);
+
+        var moved = api.post("priya", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague),
+                "reason", "Ash on leave until 5 January", "confirmed", true));
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        assertThat(moved.body().path("cases")).hasSize(2).allMatch(c -> c.path("engineUpdated").asBoolean()
+                && colleague.equals(c.path("to").asText()));
+        assertThat(moved.body().path("tasks")).hasSize(2);
+
+        for (FamilyWalk family : List.of(first, second)) {
+            assertThat(api.get("priya", "/api/cases/" + family.reference()).text("worker")).isEqualTo(colleague);
+            JsonNode journey = api.get("priya", "/api/cases/" + family.reference() + "/journey").body();
+            assertThat(StreamSupport.stream(journey.spliterator(), false)
+                    .filter(e -> "CASE_REASSIGNED".equals(e.path("kind").asText())).map(e -> e.path("summary").asText()))
+                    .containsExactly("Case moved from " + away + " to " + colleague + " by priya: Ash on leave until 5 January");
+        }
+        assertThat(taskIds(colleague)).contains(firstContact, secondContact);
+        assertThat(taskIds(away)).doesNotContain(firstContact, secondContact);
+
+        // The engine's allocatedWorker moved too: the next step of the journey goes to the colleague.
+        first.complete(colleague, "Task_MakeFirstContact", Map.of("firstContactOutcome", "REACHED",
+                "firstContactDate", first.today().toString(), "firstContactMethod", "HOME_VISIT", "firstContactNotes", "Met at home"));
+        long assessment = api.awaitTask(colleague, first.reference(), "Task_AssessFamily");
+        assertThat(api.get(colleague, "/api/tasks/" + assessment).text("assignee")).isEqualTo(colleague);
+    }
+
+    private List<Long> taskIds(String user) {
+        return StreamSupport.stream(api.get(user, "/api/tasks?assignee=" + user).body().spliterator(), false)
+                .map(t -> t.path("id").asLong()).toList();
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        return StreamSupport.stream(problem.path("errors").spliterator(), false).map(e -> e.path("field").asText()).toList();
+    }
+}
