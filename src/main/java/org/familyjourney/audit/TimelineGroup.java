@@ -7,7 +7,8 @@ import org.familyjourney.journey.JourneyKind;
 /** The groups an auditor filters a case's timeline by; every journey kind falls in exactly one. */
 public enum TimelineGroup {
     TASKS(EnumSet.of(JourneyKind.TASK_CREATED, JourneyKind.TASK_CLAIMED, JourneyKind.TASK_RELEASED, JourneyKind.TASK_ASSIGNED,
-            JourneyKind.TASK_COMPLETED, JourneyKind.TASK_CANCELED, JourneyKind.AUTOMATED_STEP)),
+            JourneyKind.TASK_COMPLETED, JourneyKind.TASK_CANCELED, JourneyKind.AUTOMATED_STEP,
+            JourneyKind.INCIDENT_RAISED, JourneyKind.INCIDENT_RETRIED, JourneyKind.INCIDENT_RESOLVED)),
     DEADLINES(EnumSet.of(JourneyKind.DEADLINE_SET, JourneyKind.DEADLINE_MET, JourneyKind.DEADLINE_MISSED,
             JourneyKind.REMINDER_SENT, JourneyKind.ESCALATION_RAISED)),
     SAFEGUARDING(EnumSet.of(JourneyKind.REFERRAL_SCREENED, JourneyKind.SAFEGUARDING_CONCERN_RAISED,

@@ -88,7 +88,8 @@ public class Incidents {
             if (incidents.markResolvedAfterRetry(generation.current(), job.getKey(), clock.instant())) {
                 incidents.ofJob(generation.current(), job.getKey()).filter(i -> i.caseReference() != null).ifPresent(incident ->
                         journey.record(incident.caseReference(), JourneyKind.INCIDENT_RESOLVED, incident.elementId(), JourneyLog.SYSTEM,
-                                "Step '" + incident.stepName() + "' completed after " + incident.retriedBy() + " retried it", details(incident)));
+                                "Step '" + incident.stepName() + "' completed after "
+                                + (incident.retriedBy() == null ? "a retry outside the app" : incident.retriedBy() + " retried it"), details(incident)));
             }
         });
     }

@@ -50,11 +50,14 @@ public class JobIncidents {
                 by, Timestamp.from(at), id) == 1;
     }
 
-    /** True when this job had been retried by a manager and has now done its work. */
+    /**
+     * True when this job had an incident and has now done its work: retried here, or elsewhere (Operate),
+     * since a job in an incident is handed out again only after someone gave it retries.
+     */
     boolean markResolvedAfterRetry(long generation, long jobKey, Instant at) {
         return jdbc.update("""
                 UPDATE job_incident SET state = 'RESOLVED', resolved_at = ?
-                WHERE engine_generation = ? AND job_key = ? AND state = 'RETRIED'""", Timestamp.from(at), generation, jobKey) == 1;
+                WHERE engine_generation = ? AND job_key = ? AND state <> 'RESOLVED'""", Timestamp.from(at), generation, jobKey) == 1;
     }
 
     public Optional<JobIncident> find(long id) {
