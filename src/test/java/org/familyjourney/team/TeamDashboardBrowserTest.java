@@ -84,10 +84,10 @@ class TeamDashboardBrowserTest extends ApplicationTest {
         browser.driver().findElement(By.id("to-" + colleague)).click();
         browser.type(By.id("reason"), "Jo leaves the service on Friday");
         browser.driver().findElement(By.id("check-caseload")).click();
-        assertThat(browser.text(By.id("caseload-preview"))).contains("This moves 1 open cases and 1 open tasks from " + away + " to " + colleague);
+        assertThat(browser.text(By.id("caseload-preview"))).contains("This moves 1 open case and 1 open task from " + away + " to " + colleague);
         browser.screenshot("team-caseload-confirm");
         browser.driver().findElement(By.id("confirm-caseload")).click();
-        browser.waitForText(By.cssSelector(".notice.success"), "Moved 1 cases and 1 tasks from " + away + " to " + colleague);
+        browser.waitForText(By.cssSelector(".notice.success"), "Moved 1 case and 1 task from " + away + " to " + colleague);
         assertThat(api.get(colleague, "/api/tasks/" + contact).text("assignee")).isEqualTo(colleague);
 
         browser.close();
