@@ -48,6 +48,10 @@ public record FailureDescription(String message, String failure) {
         if (!check || thrown.getMessage() == null || trace.length == 0 || !trace[0].getClassName().startsWith(OUR_CODE)) {
             return null;
         }
+        // new IllegalStateException(cause) takes the cause's text as its message: that is the library's, not ours.
+        if (thrown.getCause() != null && thrown.getMessage().equals(thrown.getCause().toString())) {
+            return null;
+        }
         String message = thrown.getMessage().strip();
         return message.endsWith(".") ? message : message + ".";
     }

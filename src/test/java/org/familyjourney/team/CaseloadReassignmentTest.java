@@ -50,6 +50,11 @@ class CaseloadReassignmentTest extends ApplicationTest {
         assertThat(api.post("alex", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague), "reason", "x",
                 "confirmed", true)).status()).isEqualTo(403);
 
+        var page = org.familyjourney.support.PageSession.signedIn(port, "priya")
+                .postForm("/manage/team/caseload", Map.of("from", away, "to", colleague, "reason", " "));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("There is a problem").contains("Reason is required");
+
         var moved = api.post("priya", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague),
                 "reason", "Ash on leave until 5 January", "confirmed", true));
         assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
