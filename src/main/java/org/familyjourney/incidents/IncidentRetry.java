@@ -56,12 +56,14 @@ public class IncidentRetry {
             throw new ConflictException("This incident belongs to an earlier run of the journey engine, which no longer has the step; "
                     + "the case's open steps are re-created in the current run.");
         }
+        // Looked up before the transaction: a slow search must not hold the journey's order for everyone.
+        long incidentKey = incidentKey(incident);
         transaction.executeWithoutResult(tx -> {
             if (!incidents.markRetried(id, manager.username(), clock.instant())) {
                 throw new ConflictException("Someone else retried this step a moment ago.");
             }
             journey.holdOrder();
-            tellEngine(incident);
+            tellEngine(incident, incidentKey);
             if (incident.caseReference() != null) {
                 journey.record(incident.caseReference(), JourneyKind.INCIDENT_RETRIED, incident.elementId(), manager.username(),
                         "Step '" + incident.stepName() + "' retried by " + manager.username() + " (" + retries + " more attempts)",
@@ -71,10 +73,9 @@ public class IncidentRetry {
         return incidents.find(id).orElseThrow();
     }
 
-    private void tellEngine(JobIncident incident) {
-        long incidentKey;
+    private long incidentKey(JobIncident incident) {
         try {
-            incidentKey = keys.activeIncidentOf(incident.jobKey()).orElseThrow(() -> new ConflictException(
+            return keys.activeIncidentOf(incident.jobKey()).orElseThrow(() -> new ConflictException(
                     "The journey engine has no open incident for this step: it may have been resolved elsewhere (e.g. in Operate). Reload the page."));
         } catch (ConflictException missing) {
             throw missing;
@@ -82,6 +83,9 @@ public class IncidentRetry {
             throw new ServiceUnavailableException("The journey engine's incident search did not answer; nothing was retried. "
                     + "Try again, or retry the incident in Operate.", unanswered);
         }
+    }
+
+    private void tellEngine(JobIncident incident, long incidentKey) {
         try {
             client.newUpdateRetriesCommand(incident.jobKey()).retries(retries).send().join();
             client.newResolveIncidentCommand(incidentKey).send().join();

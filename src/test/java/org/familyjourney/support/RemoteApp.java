@@ -110,7 +110,7 @@ public final class RemoteApp implements AutoCloseable {
         try (Connection owner = DriverManager.getConnection(main.getRequiredProperty("spring.datasource.url"),
                 main.getRequiredProperty("spring.flyway.user"), main.getRequiredProperty("spring.flyway.password"));
              Statement sql = owner.createStatement()) {
-            for (String table : List.of("user_task", "escalation", "notification", "handled_job", "process_version")) {
+            for (String table : List.of("user_task", "escalation", "notification", "handled_job", "process_version", "job_incident")) {
                 sql.executeUpdate("DELETE FROM " + table + " WHERE engine_generation = 0");
             }
         } catch (SQLException e) {

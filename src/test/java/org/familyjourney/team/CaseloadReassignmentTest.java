@@ -50,8 +50,9 @@ class CaseloadReassignmentTest extends ApplicationTest {
         assertThat(api.post("alex", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague), "reason", "x",
                 "confirmed", true)).status()).isEqualTo(403);
 
-        var page = org.familyjourney.support.PageSession.signedIn(port, "priya")
-                .postForm("/manage/team/caseload", Map.of("from", away, "to", colleague, "reason", " "));
+        var manager = org.familyjourney.support.PageSession.signedIn(port, "priya");
+        manager.get("/manage/team");
+        var page = manager.postForm("/manage/team/caseload", Map.of("from", away, "to", colleague, "reason", " "));
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("There is a problem").contains("Reason is required");
 
