@@ -62,6 +62,17 @@ public class TeamDashboard {
                 }, Timestamp.from(weekEnds), LIST_LIMIT);
     }
 
+    public record Waiting(long families, long pastTarget) {
+    }
+
+    /** Families allocated but not reached yet: open "Make first contact" tasks, and those past their due time. */
+    Waiting awaitingFirstContact(Instant now) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(DISTINCT case_reference), COUNT(DISTINCT CASE WHEN due_at < ? THEN case_reference END)
+                FROM user_task WHERE state = 'OPEN' AND element_id = 'Task_MakeFirstContact'""",
+                (rs, row) -> new Waiting(rs.getLong(1), rs.getLong(2)), Timestamp.from(now));
+    }
+
     public record KindCount(String kind, String state, long count) {
     }
 

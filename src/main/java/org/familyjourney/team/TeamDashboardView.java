@@ -10,7 +10,8 @@ import org.familyjourney.reporting.FunderReport.FirstContact;
 /** What the team dashboard shows, and GET /api/team/dashboard answers. Names no family. */
 public record TeamDashboardView(Instant at, LocalDate weekEnds, List<Worker> workers, Totals totals,
                                 List<TeamDashboard.DueTask> dueTasks, Escalations escalations, Referrals referrals,
-                                FirstContact firstContact, Incidents incidents) {
+                                FirstContact firstContact, TeamDashboard.Waiting awaitingFirstContact,
+                                Incidents incidents) {
 
     /** One member of staff's load; "unassigned" counts open tasks nobody holds yet. */
     public record Worker(String username, String name, long openCases, long openTasks, long overdueTasks, long dueThisWeek) {

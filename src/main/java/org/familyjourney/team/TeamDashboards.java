@@ -73,6 +73,7 @@ class TeamDashboards {
         }
         return new TeamDashboardView(now, sunday, workers, totals, queries.dueTasks(now, weekEnds), escalations(),
                 referrals(mondays, queries.referralsByWeekAndSource(starts)), firstContacts.between(starts.getFirst(), now),
+                queries.awaitingFirstContact(now),
                 new TeamDashboardView.Incidents(incidents.countsByState(), incidents.current(RESOLVED_INCIDENTS_SHOWN)));
     }
 

@@ -63,6 +63,8 @@ class TeamDashboardApiTest extends ApplicationTest {
                 .isEqualTo(before.path("referrals").path("weeks").get(11).path("bySource").path("SCHOOL").asLong() + 2);
         assertThat(after.path("referrals").path("sources")).hasSize(7);
 
+        assertThat(after.path("awaitingFirstContact").path("families").asLong())
+                .isGreaterThanOrEqualTo(before.path("awaitingFirstContact").path("families").asLong() + 2);
         first.firstContact();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(dashboard().path("firstContact").path("families").asLong())
