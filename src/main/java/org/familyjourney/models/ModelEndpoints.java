@@ -38,11 +38,13 @@ class ModelEndpoints {
     private final ModelDeployments deployments;
     private final ModelOverview overview;
     private final ModelDrafts drafts;
+    private final ProcessMigration migration;
 
-    ModelEndpoints(ModelDeployments deployments, ModelOverview overview, ModelDrafts drafts) {
+    ModelEndpoints(ModelDeployments deployments, ModelOverview overview, ModelDrafts drafts, ProcessMigration migration) {
         this.deployments = deployments;
         this.overview = overview;
         this.drafts = drafts;
+        this.migration = migration;
     }
 
     @GetMapping({"/api/{kind}/{id}/versions", "/manage/{kind}/{id}/versions"})
@@ -92,6 +94,13 @@ class ModelEndpoints {
                                                  @RequestParam(name = "comment", required = false) String comment, Authentication user) {
         ModelVersion deployed = deployments.rollBack(kind(kind), id, toVersion, comment, user.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(describe(deployed));
+    }
+
+    @PostMapping("/api/processes/{id}/migrations")
+    @PreAuthorize(WRITE)
+    ProcessMigration.Report migrate(@PathVariable String id, @RequestParam int fromVersion,
+                                    @RequestParam(name = "case", required = false) List<String> cases, Authentication user) {
+        return migration.migrate(id, fromVersion, cases == null ? List.of() : cases, user.getName());
     }
 
     @PostMapping({"/api/{kind}/{id}/draft", "/manage/{kind}/{id}/draft"})

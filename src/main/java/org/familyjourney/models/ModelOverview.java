@@ -13,7 +13,7 @@ class ModelOverview {
 
     record ModelRow(ModelKind kind, String id, String fileName, List<VersionRow> versions) {
 
-        VersionRow inService() {
+        public VersionRow inService() {
             return versions.getFirst();
         }
     }

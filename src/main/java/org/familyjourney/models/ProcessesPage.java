@@ -31,12 +31,15 @@ class ProcessesPage {
     private final ModelOverview overview;
     private final ModelVersions versions;
     private final ModelDeployments deployments;
+    private final ProcessMigration migration;
     private final MessageSource messages;
 
-    ProcessesPage(ModelOverview overview, ModelVersions versions, ModelDeployments deployments, MessageSource messages) {
+    ProcessesPage(ModelOverview overview, ModelVersions versions, ModelDeployments deployments, ProcessMigration migration,
+                  MessageSource messages) {
         this.overview = overview;
         this.versions = versions;
         this.deployments = deployments;
+        this.migration = migration;
         this.messages = messages;
     }
 
@@ -71,6 +74,17 @@ class ProcessesPage {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .contentType(modelKind == ModelKind.BPMN ? MediaType.APPLICATION_XML : MediaType.APPLICATION_JSON)
                 .body(versions.content(found));
+    }
+
+    @PostMapping("/manage/processes/{id}/migrations")
+    @PreAuthorize("hasRole('MANAGER')")
+    String migrate(@PathVariable String id, @RequestParam int fromVersion, Authentication user, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("migration", migration.migrate(id, fromVersion, java.util.List.of(), user.getName()));
+        } catch (ConflictException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", e instanceof InvalidInputException invalid ? invalid.problems().getFirst().message() : e.getMessage());
+        }
+        return "redirect:/manage/processes#processes-" + id;
     }
 
     @PostMapping("/manage/{kind}/{id}/rollbacks")

@@ -32,8 +32,18 @@ class VersionCases {
     private record EngineVersion(long generation, long definitionKey, Instant deployedAt, String sha256) {
     }
 
+    /** An open case on a logical version of the process, with the engine instance it runs as. */
+    record RunningCase(String reference, int version, long generation, long definitionKey, long instanceKey) {
+    }
+
     /** Our version number to the references of the open cases on it, oldest case first. */
     Map<Integer, List<String>> of(String processId) {
+        Map<Integer, List<String>> cases = new HashMap<>();
+        running(processId).forEach(c -> cases.computeIfAbsent(c.version(), v -> new ArrayList<>()).add(c.reference()));
+        return cases;
+    }
+
+    List<RunningCase> running(String processId) {
         List<ModelVersion> ours = versions.of(ModelKind.BPMN, processId);
         Map<String, Integer> versionByEngine = new HashMap<>();
         for (EngineVersion engine : engineVersions(processId)) {
@@ -41,9 +51,9 @@ class VersionCases {
         }
         // A called process counts while its task is open; the family journey for as long as the case is open.
         boolean main = ProcessIds.FAMILY_JOURNEY.equals(processId);
-        Map<Integer, List<String>> cases = new HashMap<>();
+        List<RunningCase> running = new ArrayList<>();
         jdbc.query("""
-                SELECT t.case_reference, t.engine_generation, t.process_definition_key
+                SELECT t.case_reference, t.engine_generation, t.process_definition_key, t.process_instance_key
                 FROM user_task t JOIN family_case c ON c.reference = t.case_reference
                 WHERE t.bpmn_process_id = ? AND c.status NOT IN ('DECLINED', 'SIGNPOSTED', 'STEPPED_UP', 'CLOSED')
                   AND (? OR t.state IN ('OPEN', 'COMPLETING'))
@@ -52,10 +62,10 @@ class VersionCases {
                 rs -> {
                     Integer version = versionByEngine.get(rs.getLong(2) + ":" + rs.getLong(3));
                     if (version != null) {
-                        cases.computeIfAbsent(version, v -> new ArrayList<>()).add(rs.getString(1));
+                        running.add(new RunningCase(rs.getString(1), version, rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                     }
                 }, processId, main);
-        return cases;
+        return running;
     }
 
     private List<EngineVersion> engineVersions(String processId) {

@@ -128,8 +128,8 @@ class ModelCheckApplicationTest extends ApplicationTest {
     }
 
     @Test
-    void aFormWhoseIdChangedIsRefused() throws IOException {
-        String form = Files.readString(Path.of("forms", "triage-referral.form")).replace("\"id\": \"triage-referral\"", "\"id\": \"triage\"");
+    void aFormWhoseIdChangedIsRefused() {
+        String form = Packaged.form("triage-referral").replace("\"id\": \"triage-referral\"", "\"id\": \"triage\"");
         Response answer = api.upload("priya", "/api/forms/triage-referral/deployments", "triage-referral.form",
                 form.getBytes(StandardCharsets.UTF_8), Map.of("comment", "Renamed"));
         assertThat(answer.status()).isEqualTo(400);
@@ -176,10 +176,6 @@ class ModelCheckApplicationTest extends ApplicationTest {
     }
 
     private static String journey() {
-        try {
-            return Files.readString(Path.of("bpmn", "family-journey.bpmn"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Packaged.process(JOURNEY);
     }
 }

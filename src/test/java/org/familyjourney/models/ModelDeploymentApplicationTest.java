@@ -3,10 +3,7 @@ package org.familyjourney.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.support.ApplicationTest;
@@ -80,7 +77,7 @@ class ModelDeploymentApplicationTest extends ApplicationTest {
     private void rollBackToPackaged(int expectedVersion) {
         int packaged = 0;
         for (JsonNode version : versions()) {
-            if (version.path("sha256").asText().equals(ProcessCatalog.sha256(packaged()))) {
+            if (version.path("sha256").asText().equals(ProcessCatalog.sha256(Packaged.process(PROCESS)))) {
                 packaged = version.path("version").asInt();
             }
         }
@@ -88,7 +85,7 @@ class ModelDeploymentApplicationTest extends ApplicationTest {
         assertThat(rolledBack.status()).as(rolledBack.raw()).isEqualTo(201);
         assertThat(rolledBack.body().path("version").asInt()).isEqualTo(expectedVersion);
         assertThat(rolledBack.body().path("comment").asText()).startsWith("Rolled back to version " + packaged);
-        assertThat(rolledBack.body().path("sha256").asText()).isEqualTo(ProcessCatalog.sha256(packaged()));
+        assertThat(rolledBack.body().path("sha256").asText()).isEqualTo(ProcessCatalog.sha256(Packaged.process(PROCESS)));
     }
 
     private JsonNode versions() {
@@ -96,14 +93,7 @@ class ModelDeploymentApplicationTest extends ApplicationTest {
     }
 
     private static String changed() {
-        return packaged().replace("<bpmn:process id=\"onward-referral\"", "<!-- reworded -->\n  <bpmn:process id=\"onward-referral\"");
+        return Packaged.processWithComment(PROCESS, "reworded");
     }
 
-    private static String packaged() {
-        try {
-            return Files.readString(Path.of("bpmn", PROCESS + ".bpmn"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

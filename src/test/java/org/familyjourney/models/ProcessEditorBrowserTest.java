@@ -3,9 +3,6 @@ package org.familyjourney.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.support.ApplicationTest;
@@ -53,8 +50,7 @@ class ProcessEditorBrowserTest extends ApplicationTest {
         browser.open("/manage/processes");
         browser.waitFor(By.cssSelector("#processes-family-journey a.edit-model")).click();
         browser.waitFor(By.cssSelector("#process-editor.ready"));
-        WebElement task = browser.waitFor(By.cssSelector(".djs-element[data-element-id='" + TRIAGE + "'] .djs-hit"));
-        new Actions(browser.driver()).moveToElement(task).click().perform();
+        select(TRIAGE);
         browser.type(By.id("bio-properties-panel-name"), NEW_NAME);
         browser.waitUntil(d -> d.findElement(By.cssSelector(".djs-element[data-element-id='" + TRIAGE + "']"))
                 .getDomProperty("textContent").contains("Triage the new"));
@@ -79,7 +75,27 @@ class ProcessEditorBrowserTest extends ApplicationTest {
 
         browser.driver().findElement(By.cssSelector("#processes-family-journey tr[data-version='" + n + "'] form.roll-back button")).click();
         browser.waitForText(By.cssSelector("#processes-family-journey tr[data-version='" + (n + 2) + "']"), "Rolled back to version " + n);
-        assertThat(versions().get(0).path("sha256").asText()).isEqualTo(ProcessCatalog.sha256(packaged()));
+        assertThat(versions().get(0).path("sha256").asText()).isEqualTo(ProcessCatalog.sha256(Packaged.process(JOURNEY)));
+    }
+
+    /** Clicks the step on the canvas, as a person does, so the properties panel shows it. */
+    private void select(String elementId) {
+        WebElement task = browser.waitFor(By.cssSelector(".djs-element[data-element-id='" + elementId + "'] .djs-hit"));
+        new Actions(browser.driver()).moveToElement(task).click().perform();
+        browser.waitFor(By.cssSelector(".bio-properties-panel-header-label"));
+        if (browser.driver().findElements(By.id("bio-properties-panel-name")).stream().noneMatch(WebElement::isDisplayed)) {
+            browser.driver().findElement(By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header")).click();
+        }
+        try {
+            browser.waitFor(By.id("bio-properties-panel-name"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object panel = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "var p = document.getElementById('modeler-properties'); return (p ? p.innerHTML : 'no panel').substring(0, 3000)"
+                            + " + ' | selected: ' + document.querySelectorAll('.djs-element.selected').length"
+                            + " + ' | status: ' + document.querySelector('.editor-status').textContent");
+            browser.screenshot("process-editor-failure");
+            throw new AssertionError("The properties panel did not show the step: " + panel, e);
+        }
     }
 
     private String caseLinks(int version) {
@@ -100,11 +116,11 @@ class ProcessEditorBrowserTest extends ApplicationTest {
     /** Deploys the packaged journey again if another content is in service (an earlier run stopped half-way). */
     private void putPackagedJourneyInService() {
         JsonNode all = versions();
-        if (all.get(0).path("sha256").asText().equals(ProcessCatalog.sha256(packaged()))) {
+        if (all.get(0).path("sha256").asText().equals(ProcessCatalog.sha256(Packaged.process(JOURNEY)))) {
             return;
         }
         for (JsonNode version : all) {
-            if (version.path("sha256").asText().equals(ProcessCatalog.sha256(packaged()))) {
+            if (version.path("sha256").asText().equals(ProcessCatalog.sha256(Packaged.process(JOURNEY)))) {
                 api.post("priya", "/api/processes/" + JOURNEY + "/rollbacks?toVersion=" + version.path("version").asInt(), Map.of());
                 return;
             }
@@ -115,11 +131,4 @@ class ProcessEditorBrowserTest extends ApplicationTest {
         return api.get("priya", "/api/processes/" + JOURNEY + "/versions").body();
     }
 
-    private static String packaged() {
-        try {
-            return Files.readString(Path.of("bpmn", JOURNEY + ".bpmn"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
