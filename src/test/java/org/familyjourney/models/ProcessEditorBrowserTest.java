@@ -78,6 +78,23 @@ class ProcessEditorBrowserTest extends ApplicationTest {
         assertThat(versions().get(0).path("sha256").asText()).isEqualTo(ProcessCatalog.sha256(Packaged.process(JOURNEY)));
     }
 
+    @Test
+    void managerOpensAFormInTheFormEditorChecksAndSavesADraft() {
+        browser.signIn("priya");
+        browser.open("/manage/processes");
+        browser.waitFor(By.cssSelector("#forms-triage-referral a.edit-model")).click();
+        browser.waitFor(By.cssSelector("#form-editor.ready"));
+        assertThat(browser.driver().findElements(By.cssSelector("#form-editor-canvas .fjs-editor-container"))).isNotEmpty();
+        browser.driver().findElement(By.cssSelector("button.check")).click();
+        browser.waitForText(By.cssSelector(".editor-status"), "no problem");
+        browser.driver().findElement(By.cssSelector("button.save-draft")).click();
+        browser.waitForText(By.cssSelector(".editor-status"), "Draft saved");
+        browser.screenshot("form-editor");
+        browser.open("/manage/forms/triage-referral/edit");
+        browser.waitFor(By.cssSelector("#form-editor.ready"));
+        assertThat(browser.text(By.cssSelector(".draft-notice"))).contains("Your draft saved");
+    }
+
     /** Clicks the step on the canvas, as a person does, so the properties panel shows it. */
     private void select(String elementId) {
         WebElement task = browser.waitFor(By.cssSelector(".djs-element[data-element-id='" + elementId + "'] .djs-hit"));
