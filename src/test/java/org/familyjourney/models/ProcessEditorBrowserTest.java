@@ -71,6 +71,8 @@ class ProcessEditorBrowserTest extends ApplicationTest {
                 .isNotEqualTo("0");
         assertThat(caseLinks(n + 1)).contains(newer).doesNotContain(older);
         assertThat(caseLinks(n)).contains(older).doesNotContain(newer);
+        browser.open("/manage/processes");
+        browser.waitFor(By.id("processes-family-journey"));
         browser.screenshot("processes");
 
         browser.driver().findElement(By.cssSelector("#processes-family-journey tr[data-version='" + n + "'] form.roll-back button")).click();
