@@ -8,27 +8,25 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Form;
 import io.camunda.client.api.response.Process;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.models.CurrentModels;
+import org.familyjourney.models.ModelKind;
 import org.familyjourney.processes.ProcessCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every model of bpmn/ and forms/ (packaged under models/) when the app starts, before it
- * serves anyone. Resource names are the file names, so the engine sees an unchanged file as the
- * same version; all files go in one deployment, so a broken one deploys none.
+ * Deploys the current version of every model of bpmn/ and forms/ ({@link CurrentModels}: the newest
+ * a manager deployed, or the packaged file) when the app starts, before it serves anyone, and the
+ * versions managers deploy later. Resource names are the file names, so the engine sees an unchanged
+ * model as the same version; all models go in one deployment, so a broken one deploys none.
  */
 @Component
 public class ModelDeployer implements InitializingBean {
@@ -39,30 +37,39 @@ public class ModelDeployer implements InitializingBean {
     private final FormCatalog forms;
     private final ProcessCatalog processes;
     private final ObjectMapper json;
+    private final CurrentModels current;
 
-    ModelDeployer(CamundaClient client, FormCatalog forms, ProcessCatalog processes, ObjectMapper json) {
+    ModelDeployer(CamundaClient client, FormCatalog forms, ProcessCatalog processes, ObjectMapper json, CurrentModels current) {
         this.client = client;
         this.forms = forms;
         this.processes = processes;
         this.json = json;
+        this.current = current;
     }
 
     @Override
     public void afterPropertiesSet() {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
+        deploy(current.atStartUp(), JourneyLog.SYSTEM, "at start-up");
+    }
+
+    /**
+     * Deploys models in one deployment (a broken one deploys none), makes their forms known to the
+     * tasklist and records each process version; who deployed it and why go into the journey log.
+     */
+    public DeploymentEvent deploy(List<CurrentModels.Model> models, String deployedBy, String comment) {
+        if (models.isEmpty()) {
+            throw new IllegalStateException("No models found under models/bpmn and models/forms");
+        }
+        Map<String, CurrentModels.Model> byResource = new LinkedHashMap<>();
         DeployResourceCommandStep2 deploy = null;
-        for (Resource model : models()) {
-            byte[] content = read(model);
-            contents.put(model.getFilename(), content);
-            if (model.getFilename().endsWith(".form")) {
-                registerForm(content);
+        for (CurrentModels.Model model : models) {
+            byResource.put(model.resourceName(), model);
+            if (model.kind() == ModelKind.FORM) {
+                registerForm(model.bytes());
             }
             deploy = deploy == null
-                    ? client.newDeployResourceCommand().addResourceBytes(content, model.getFilename())
-                    : deploy.addResourceBytes(content, model.getFilename());
-        }
-        if (deploy == null) {
-            throw new IllegalStateException("No models found under models/bpmn and models/forms");
+                    ? client.newDeployResourceCommand().addResourceBytes(model.bytes(), model.resourceName())
+                    : deploy.addResourceBytes(model.bytes(), model.resourceName());
         }
         // A cold engine on a busy machine can take a while over the first deployment: be patient with it.
         DeploymentEvent deployed = deploy.requestTimeout(Duration.ofMinutes(2)).send().join();
@@ -70,10 +77,13 @@ public class ModelDeployer implements InitializingBean {
             forms.link(form.getFormKey(), form.getFormId());
         }
         for (Process process : deployed.getProcesses()) {
+            CurrentModels.Model model = byResource.get(process.getResourceName());
             processes.recordDeployed(process.getProcessDefinitionKey(), process.getBpmnProcessId(), process.getVersion(),
-                    process.getResourceName(), contents.get(process.getResourceName()));
-            log.info("Process {} is at version {}", process.getBpmnProcessId(), process.getVersion());
+                    process.getResourceName(), model.bytes(), deployedBy,
+                    Map.of("modelVersion", model.version(), "comment", comment));
+            log.info("Process {} is at version {} (our version {})", process.getBpmnProcessId(), process.getVersion(), model.version());
         }
+        return deployed;
     }
 
     private void registerForm(byte[] content) {
@@ -82,28 +92,6 @@ public class ModelDeployer implements InitializingBean {
             forms.register(schema.path("id").asText(), schema);
         } catch (IOException e) {
             throw new UncheckedIOException("A form in forms/ is not valid JSON", e);
-        }
-    }
-
-    private static List<Resource> models() {
-        try {
-            var resolver = new PathMatchingResourcePatternResolver();
-            List<Resource> found = new ArrayList<>();
-            found.addAll(Arrays.asList(resolver.getResources("classpath*:models/forms/*.form")));
-            found.addAll(Arrays.asList(resolver.getResources("classpath*:models/bpmn/*.bpmn")));
-            found.sort(Comparator.comparing((Resource r) -> !r.getFilename().endsWith(".form"))
-                    .thenComparing(Resource::getFilename));
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the packaged models", e);
-        }
-    }
-
-    private static byte[] read(Resource resource) {
-        try (InputStream in = resource.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read model " + resource.getFilename(), e);
         }
     }
 }

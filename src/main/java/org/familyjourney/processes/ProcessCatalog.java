@@ -53,6 +53,13 @@ public class ProcessCatalog {
      */
     @Transactional
     public void recordDeployed(long definitionKey, String bpmnProcessId, int version, String resourceName, byte[] xml) {
+        recordDeployed(definitionKey, bpmnProcessId, version, resourceName, xml, JourneyLog.SYSTEM, Map.of());
+    }
+
+    /** As above, naming who deployed it, with more details for the journey log (our version, the comment). */
+    @Transactional
+    public void recordDeployed(long definitionKey, String bpmnProcessId, int version, String resourceName, byte[] xml,
+                               String deployedBy, Map<String, Object> moreDetails) {
         String model = new String(xml, StandardCharsets.UTF_8);
         List<String> before = jdbc.queryForList("""
                 SELECT xml FROM process_version WHERE bpmn_process_id = ?
@@ -72,7 +79,8 @@ public class ProcessCatalog {
             details.put("resourceName", resourceName);
             details.put("sha256", sha256(model));
             details.put("previousSha256", before.isEmpty() ? "none" : sha256(before.getFirst()));
-            journey.record(null, JourneyKind.PROCESS_DEPLOYED, bpmnProcessId, JourneyLog.SYSTEM,
+            details.putAll(moreDetails);
+            journey.record(null, JourneyKind.PROCESS_DEPLOYED, bpmnProcessId, deployedBy,
                     "Process " + bpmnProcessId + " version " + version + " deployed (" + resourceName + ")", details);
         }
     }
