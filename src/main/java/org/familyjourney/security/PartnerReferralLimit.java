@@ -36,12 +36,12 @@ class PartnerReferralLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getRemoteAddr();
-        if (sent.locked(key)) {
+        // The send one past the limit is the first refused; the address then waits out the hour.
+        if (sent.locked(key) || sent.count(key, perHour + 1)) {
             response.setHeader("Retry-After", "3600");
             response.sendError(429);
             return;
         }
-        sent.count(key, perHour + 1);
         chain.doFilter(request, response);
     }
 }
