@@ -48,7 +48,11 @@ public class CaseRestrictions {
         this.clock = clock;
     }
 
-    public record Restriction(String caseReference, String reason, String restrictedBy, List<String> people) {
+    public record Restriction(String caseReference, boolean restricted, String reason, String restrictedBy, List<String> people) {
+
+        static Restriction none(String caseReference) {
+            return new Restriction(caseReference, false, null, null, List.of());
+        }
     }
 
     @Transactional
@@ -103,7 +107,7 @@ public class CaseRestrictions {
     /** The restriction of a case, if it has one; only for someone who may read the case. */
     public Optional<Restriction> find(String reference) {
         return jdbc.query("SELECT case_reference, reason, restricted_by FROM case_restriction WHERE case_reference = ?",
-                (rs, row) -> new Restriction(rs.getString(1), rs.getString(2), rs.getString(3), jdbc.queryForList(
+                (rs, row) -> new Restriction(rs.getString(1), true, rs.getString(2), rs.getString(3), jdbc.queryForList(
                         "SELECT username FROM case_restriction_person WHERE case_reference = ? ORDER BY username", String.class, reference)),
                 reference).stream().findFirst();
     }

@@ -2,7 +2,6 @@ package org.familyjourney.casework;
 
 import java.util.List;
 import org.familyjourney.security.StaffMember;
-import org.familyjourney.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +41,6 @@ class RestrictionController {
         StaffMember who = StaffMember.of(user);
         access.checkMayRead(cases.find(reference), who);
         access.recordView(reference, who, "restriction");
-        return restrictions.find(reference).orElseThrow(() -> new NotFoundException("Case " + reference + " is not restricted."));
+        return restrictions.find(reference).orElse(CaseRestrictions.Restriction.none(reference));
     }
 }

@@ -97,7 +97,7 @@ class RestrictedRecordTest extends ApplicationTest {
         List<String> graceHears = listen(PageSession.signedIn(port, "grace"));
         List<String> priyaHears = listen(PageSession.signedIn(port, "priya"));
 
-        assertThat(api.post("maya", "/api/tasks/" + task + "/unclaim", Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("maya", "/api/tasks/" + task + "/unclaim", Map.of()).status()).isEqualTo(204);
         String other = api.referFamily("tom");
         long triage = api.awaitTask("grace", other, "Task_TriageReferral");
 
