@@ -47,9 +47,14 @@ class NoPersonalDataInLogsTest extends ApplicationTest {
     @Test
     void aFullJourneyLeavesNoPersonalDataOrSecretInTheLogs() throws Exception {
         Captured logs = Captured.attach();
+        // Our own code's debug lines too: they must be as clean as what production logs at INFO.
+        Logger ours = (Logger) LoggerFactory.getLogger("org.familyjourney");
+        ch.qos.logback.classic.Level level = ours.getLevel();
+        ours.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try {
             walk();
         } finally {
+            ours.setLevel(level);
             logs.stop();
         }
         List<String> passwords = new ArrayList<>();
@@ -62,7 +67,7 @@ class NoPersonalDataInLogsTest extends ApplicationTest {
         List<String> secrets = new ArrayList<>(List.of(PARENT, CHILD, "Quillfeather", POSTCODE, POSTCODE.replace(" ", ""), PHONE,
                 PHONE.replace(" ", ""), EMAIL, ADDRESS, "Marigold Lane", "$2a$10$"));
         secrets.addAll(passwords);
-        assertThat(logs.lines()).as("the journey logged something").isNotEmpty();
+        assertThat(logs.seen()).as("log events captured from the app's threads (GreenMail's included)").isPositive();
         List<String> leaks = new ArrayList<>();
         for (String line : logs.lines()) {
             secrets.stream().filter(line::contains).forEach(s -> leaks.add(mask(s) + " in: " + mask(line, s)));
@@ -133,6 +138,7 @@ class NoPersonalDataInLogsTest extends ApplicationTest {
     private static final class Captured extends AppenderBase<ILoggingEvent> {
 
         private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
 
         static Captured attach() {
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -154,8 +160,13 @@ class NoPersonalDataInLogsTest extends ApplicationTest {
             return List.copyOf(lines);
         }
 
+        int seen() {
+            return seen.get();
+        }
+
         @Override
         protected void append(ILoggingEvent event) {
+            seen.incrementAndGet();
             if (event.getLoggerName().startsWith("com.icegreen")) {
                 return; // the test's own SMTP server (GreenMail) logs each recipient; the app does not
             }
