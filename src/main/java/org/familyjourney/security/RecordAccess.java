@@ -31,9 +31,21 @@ public class RecordAccess {
     private static final Set<String> TEAM_GROUPS = Set.of("workers", "managers");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final StaffDirectory staff;
 
-    RecordAccess(NamedParameterJdbcTemplate jdbc) {
+    RecordAccess(NamedParameterJdbcTemplate jdbc, StaffDirectory staff) {
         this.jdbc = jdbc;
+        this.staff = staff;
+    }
+
+    /**
+     * The holders of a role who may read the case, e.g. the managers to escalate it to: its team's,
+     * and for a restricted record only those named on it. An email names the family's case.
+     */
+    public List<StaffDirectory.Staff> withRoleWhoMayRead(Role role, String caseReference) {
+        return staff.withRole(role).stream()
+                .filter(person -> mayRead(caseReference, new StaffMember(person.username(), Set.copyOf(staff.rolesOf(person.username())))))
+                .toList();
     }
 
     /** Whether the person may read the case with this reference. */

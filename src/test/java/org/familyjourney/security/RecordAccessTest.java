@@ -24,6 +24,9 @@ class RecordAccessTest extends ApplicationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RecordAccess records;
+
     @Test
     void aWorkerSeesTheCasesTheyHoldAndNotTheirColleaguesOrAnotherTeams() {
         String reference = CaseWalk.allocatedTo(api, "maya").reference;
@@ -51,6 +54,11 @@ class RecordAccessTest extends ApplicationTest {
         assertThat(api.get("nadia", "/api/tasks?case=" + south).body().findValuesAsText("elementId")).contains("Task_MakeFirstContact");
         assertThat(api.get("grace", "/api/cases?reference=" + south).body()).isEmpty();
         assertThat(api.get("nadia", "/api/cases?reference=" + south).body().findValuesAsText("reference")).containsExactly(south);
+        // Escalations go to the managers who may read the case: the team's (and priya, who triaged it).
+        assertThat(records.withRoleWhoMayRead(Role.MANAGER, south)).extracting(StaffDirectory.Staff::username)
+                .contains("nadia").doesNotContain("grace");
+        assertThat(records.withRoleWhoMayRead(Role.MANAGER, north)).extracting(StaffDirectory.Staff::username)
+                .contains("priya", "grace").doesNotContain("nadia");
     }
 
     @Test
