@@ -84,6 +84,8 @@ class RestrictedRecordTest extends ApplicationTest {
         assertThat(grace.get("/audit?reference=" + reference).body()).doesNotContain(reference + "</a>");
         assertThat(grace.get("/tasks?tray=OVERDUE&case=" + reference).body()).doesNotContain("/tasks/" + task);
         assertThat(PageSession.signedIn(port, "alex").get("/audit?reference=" + reference).body()).contains(reference);
+        // The funder report is aggregates only: the restricted family is counted there, never named.
+        assertThat(api.get("grace", "/api/reports/funder.csv").raw()).doesNotContain(reference);
         // The journey keeps why, by whom and who was named.
         assertThat(jdbc.queryForList("SELECT actor FROM journey_entry WHERE case_reference = ? AND kind = 'RECORD_RESTRICTED'",
                 String.class, reference)).containsExactly("priya");
