@@ -10,6 +10,7 @@ import org.familyjourney.notification.Notifier;
 import org.familyjourney.processes.JobRef;
 import org.familyjourney.processes.ProcessIds.Headers;
 import org.familyjourney.processes.ProcessIds.JobTypes;
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
 import org.springframework.stereotype.Component;
@@ -17,22 +18,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Raise an escalation to the managers: a visible escalation on the case and the dashboard, an email
- * to each manager, and a journey entry. Never a silent log line.
+ * to each manager of the case's team, and a journey entry. Never a silent log line.
  */
 @Component
 public class RaiseEscalationWorker {
 
     private final Escalations escalations;
-    private final StaffDirectory staff;
+    private final RecordAccess records;
     private final Notifier notifier;
     private final JourneyLog journey;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
 
-    RaiseEscalationWorker(Escalations escalations, StaffDirectory staff, Notifier notifier, JourneyLog journey,
+    RaiseEscalationWorker(Escalations escalations, RecordAccess records, Notifier notifier, JourneyLog journey,
                           EngineGeneration generation, TransactionTemplate transaction) {
         this.escalations = escalations;
-        this.staff = staff;
+        this.records = records;
         this.notifier = notifier;
         this.journey = journey;
         this.generation = generation;
@@ -53,7 +54,8 @@ public class RaiseEscalationWorker {
         }
         journey.record(caseReference, JourneyKind.ESCALATION_RAISED, job.getElementId(), JourneyLog.SYSTEM,
                 "Escalated to managers: " + message);
-        for (StaffDirectory.Staff manager : staff.withRole(Role.MANAGER)) {
+        // The case team's managers only (and, on a restricted record, only those named on it).
+        for (StaffDirectory.Staff manager : records.withRoleWhoMayRead(Role.MANAGER, caseReference)) {
             if (manager.email() != null) {
                 notifier.send(new Notifier.Message(caseReference, manager.email(),
                         "Escalation: " + message + " (" + caseReference + ")",

@@ -38,5 +38,7 @@ public enum JourneyKind {
     INCIDENT_RETRIED,
     INCIDENT_RESOLVED,
     /** A new version of a process model reached the engine; such entries have no case reference. */
-    PROCESS_DEPLOYED
+    PROCESS_DEPLOYED,
+    /** A case was restricted to named people, or someone was named on a restricted case. */
+    RECORD_RESTRICTED
 }

@@ -10,6 +10,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,6 +20,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -27,6 +31,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
  * for the pages. Every address needs a signed-in user unless it is listed here as public (sign-in,
  * static files, the partner referral form); auditors may change nothing ({@link ReadOnlyAuditors}). The pages' own JSON calls (X-Requested-With: fetch) get
  * a 401 instead of the sign-in redirect, so a page can say "sign in again" and keep what was typed.
+ * Repeated failed sign-ins lock a username or address for a while ({@link LoginThrottle}), on both
+ * chains. Which family records a signed-in person reads is {@link RecordAccess}'s business.
  */
 @Configuration
 @EnableMethodSecurity
@@ -39,13 +45,31 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().access(signedInAndNoAuditorChanges()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::headers)
                 .build();
+    }
+
+    /**
+     * The headers of every answer: no framing anywhere, no sniffing of types (Spring's default), the
+     * address never sent to other sites, and HSTS (Spring's default, for a year) on every request that
+     * came over TLS, as seen through the proxy's X-Forwarded-Proto (server.forward-headers-strategy).
+     * No inline script: every script is a file of ours (script-src 'self'). Styles allow inline
+     * because bpmn-js and form-js set style attributes on the elements they draw.
+     */
+    static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> signedInAndNoAuditorChanges() {
@@ -62,7 +86,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/vendor/**", "/favicon.ico",
@@ -70,12 +94,9 @@ class SecurityConfiguration {
                         .anyRequest().access(signedInAndNoAuditorChanges()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOr401()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                                        + "frame-ancestors 'none'; form-action 'self'"))
-                        .frameOptions(frame -> frame.deny()))
+                .headers(SecurityConfiguration::headers)
                 .build();
     }
 }

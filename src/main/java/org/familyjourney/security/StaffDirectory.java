@@ -60,6 +60,35 @@ public class StaffDirectory implements UserDetailsService {
                 (rs, row) -> new Staff(rs.getString(1), rs.getString(2), rs.getString(3)), role.name());
     }
 
+    /** One account as the admin page lists it. */
+    public record Account(String username, String displayName, String email, boolean enabled, List<Role> roles) {
+    }
+
+    public List<Account> accounts() {
+        return jdbc.query("SELECT username, display_name, email, enabled FROM app_user ORDER BY username",
+                (rs, row) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rolesOf(rs.getString(1))));
+    }
+
+    /** Creates a new account; false if the username is taken. */
+    @Transactional
+    public boolean create(String username, String displayName, String email, String passwordHash, List<Role> roles) {
+        if (jdbc.update("""
+                INSERT IGNORE INTO app_user (username, display_name, email, password_hash, enabled)
+                VALUES (?, ?, ?, ?, TRUE)""", username, displayName, email, passwordHash) == 0) {
+            return false;
+        }
+        roles.forEach(role -> jdbc.update("INSERT INTO app_user_role (username, role) VALUES (?, ?)", username, role.name()));
+        return true;
+    }
+
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.update("UPDATE app_user SET enabled = ? WHERE username = ?", enabled, username) > 0;
+    }
+
+    public boolean setPasswordHash(String username, String passwordHash) {
+        return jdbc.update("UPDATE app_user SET password_hash = ? WHERE username = ?", passwordHash, username) > 0;
+    }
+
     @Transactional
     /** Creates the account unless it exists, and makes sure it holds these roles. */
     public void createIfAbsent(String username, String displayName, String email, String passwordHash, List<Role> roles) {

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.familyjourney.security.Role;
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.StaffMember;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The trays of the tasklist as SQL: who may see a task ({@link TaskVisibility}'s rule) and every
- * filter are WHERE clauses on indexed columns, so a tray never loads tasks it does not show.
- * Candidate groups and users are stored comma-separated, hence FIND_IN_SET.
+ * The trays of the tasklist as SQL: who may see a task ({@link RecordAccess}'s rule: teams and
+ * restricted records) and every filter are WHERE clauses, so a tray never loads tasks it does not
+ * show. Candidate groups and users are stored comma-separated, hence FIND_IN_SET.
  */
 @Repository
 class TaskQuery {
@@ -24,18 +24,21 @@ class TaskQuery {
     private final NamedParameterJdbcTemplate jdbc;
     private final UserTaskRepository tasks;
     private final Clock clock;
+    private final RecordAccess records;
 
-    TaskQuery(NamedParameterJdbcTemplate jdbc, UserTaskRepository tasks, Clock clock) {
+    TaskQuery(NamedParameterJdbcTemplate jdbc, UserTaskRepository tasks, Clock clock, RecordAccess records) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.clock = clock;
+        this.records = records;
     }
 
     /** The tasks matching the criteria that the person may see, in the criteria's order. */
     List<UserTask> find(TaskCriteria criteria, StaffMember who) {
         MapSqlParameterSource params = params(who);
         List<String> where = new ArrayList<>();
-        where.add(trayCondition(criteria.tray(), who, params));
+        where.add(trayCondition(criteria.tray(), who));
+        where.add(records.visibleTask(who));
         if (criteria.assignee() != null) {
             where.add("assignee = :assignee");
             params.addValue("assignee", criteria.assignee());
@@ -69,13 +72,12 @@ class TaskQuery {
     /** How many tasks each tray holds for the person, in one pass over the open tasks. */
     Map<TaskTray, Integer> counts(StaffMember who) {
         MapSqlParameterSource params = params(who);
-        String visible = visible(who, params);
         String sql = """
                 SELECT COALESCE(SUM(assignee = :me), 0) AS mine,
                        COALESCE(SUM(%s), 0) AS team,
-                       COALESCE(SUM(assignee IS NULL AND %s), 0) AS unassigned,
-                       COALESCE(SUM(due_at < :now AND %s), 0) AS overdue
-                FROM user_task WHERE state = 'OPEN'""".formatted(inMyGroups(who), visible, visible);
+                       COALESCE(SUM(assignee IS NULL), 0) AS unassigned,
+                       COALESCE(SUM(due_at < :now), 0) AS overdue
+                FROM user_task WHERE state = 'OPEN' AND %s""".formatted(records.candidateTask(who), records.visibleTask(who));
         return jdbc.queryForObject(sql, params, (rs, row) -> Map.of(
                 TaskTray.MINE, rs.getInt("mine"), TaskTray.TEAM, rs.getInt("team"),
                 TaskTray.UNASSIGNED, rs.getInt("unassigned"), TaskTray.OVERDUE, rs.getInt("overdue")));
@@ -88,8 +90,8 @@ class TaskQuery {
     NavigationCounts.Counts navigationCounts(StaffMember who) {
         MapSqlParameterSource params = params(who);
         String sql = """
-                SELECT COALESCE(SUM(assignee = :me), 0) AS mine, COALESCE(SUM(due_at < :now AND %s), 0) AS overdue
-                FROM user_task WHERE state = 'OPEN' AND (assignee = :me OR due_at < :now)""".formatted(visible(who, params));
+                SELECT COALESCE(SUM(assignee = :me), 0) AS mine, COALESCE(SUM(due_at < :now), 0) AS overdue
+                FROM user_task WHERE state = 'OPEN' AND (assignee = :me OR due_at < :now) AND %s""".formatted(records.visibleTask(who));
         return jdbc.queryForObject(sql, params, (rs, row) -> new NavigationCounts.Counts(rs.getInt("mine"), rs.getInt("overdue")));
     }
 
@@ -106,36 +108,19 @@ class TaskQuery {
     }
 
     private MapSqlParameterSource params(StaffMember who) {
-        return new MapSqlParameterSource().addValue("me", who.username()).addValue("now", Timestamp.from(clock.instant()));
+        return records.params(who).addValue("now", Timestamp.from(clock.instant()));
     }
 
-    private String trayCondition(TaskTray tray, StaffMember who, MapSqlParameterSource params) {
+    /** Which tray; who may see each task is {@link RecordAccess#visibleTask}, added to every tray. */
+    private String trayCondition(TaskTray tray, StaffMember who) {
         return switch (tray) {
             case MINE -> "state = 'OPEN' AND assignee = :me";
-            case TEAM -> "state = 'OPEN' AND " + inMyGroups(who);
-            case UNASSIGNED -> "state = 'OPEN' AND assignee IS NULL AND " + visible(who, params);
-            case OVERDUE -> "state = 'OPEN' AND due_at < :now AND " + visible(who, params);
+            case TEAM -> "state = 'OPEN' AND " + records.candidateTask(who);
+            case UNASSIGNED -> "state = 'OPEN' AND assignee IS NULL";
+            case OVERDUE -> "state = 'OPEN' AND due_at < :now";
             case COMPLETED -> "state = 'COMPLETED' AND completed_by = :me";
-            case ALL_OPEN -> "state = 'OPEN' AND " + visible(who, params);
+            case ALL_OPEN -> "state = 'OPEN'";
         };
-    }
-
-    /** The SQL twin of {@link TaskVisibility#canSee}. */
-    private String visible(StaffMember who, MapSqlParameterSource params) {
-        if (who.has(Role.MANAGER) || who.has(Role.AUDITOR)) {
-            return "TRUE";
-        }
-        return "(assignee = :me OR completed_by = :me OR FIND_IN_SET(:me, candidate_users) > 0 OR " + inMyGroups(who) + ")";
-    }
-
-    private static String inMyGroups(StaffMember who) {
-        List<String> groups = who.candidateGroups().stream().sorted().toList();
-        if (groups.isEmpty()) {
-            return "FALSE";
-        }
-        // Group names come from our Role enum, never from the request, so they can be inlined as literals.
-        return groups.stream().map(g -> "FIND_IN_SET('" + g.replace("'", "") + "', candidate_groups) > 0")
-                .collect(Collectors.joining(" OR ", "(", ")"));
     }
 
     private static List<UserTask> inOrder(List<Long> ids, List<UserTask> found) {

@@ -1,23 +1,27 @@
 package org.familyjourney.tasklist;
 
-import org.familyjourney.security.Role;
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.StaffMember;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees which task: the assignee, the people and groups it is offered to, and managers (who
- * reassign work). Auditors read every task. Teams narrow this in a later step.
+ * Who sees which task and who may take it: {@link RecordAccess}'s rule (teams, restricted records),
+ * asked of the database so that a single task, the trays ({@link TaskQuery}) and task events agree.
  */
 @Component
 class TaskVisibility {
 
+    private final RecordAccess records;
+
+    TaskVisibility(RecordAccess records) {
+        this.records = records;
+    }
+
     boolean canSee(UserTask task, StaffMember who) {
-        return who.has(Role.MANAGER) || who.has(Role.AUDITOR) || who.username().equals(task.assignee())
-                || who.username().equals(task.completedBy()) || isCandidate(task, who);
+        return task.id() != null && records.maySeeTask(task.id(), who);
     }
 
     boolean isCandidate(UserTask task, StaffMember who) {
-        return task.users().contains(who.username())
-                || task.groups().stream().anyMatch(who.candidateGroups()::contains);
+        return task.id() != null && records.isCandidate(task.id(), who);
     }
 }

@@ -30,7 +30,8 @@ class ErrorPages implements ErrorController {
             404, "There is nothing at this address.",
             405, "This address does not accept this method.",
             406, "This address answers with JSON (Accept: application/json).",
-            415, "Send the body as JSON (Content-Type: application/json).");
+            415, "Send the body as JSON (Content-Type: application/json).",
+            429, "Too many requests from your address. Wait an hour and try again.");
 
     private final MessageSource messages;
 
@@ -73,7 +74,7 @@ class ErrorPages implements ErrorController {
 
     static ModelAndView view(HttpStatus status, String detail, MessageSource messages, Locale locale) {
         int code = switch (status.value()) {
-            case 400, 403, 404, 405, 409, 503 -> status.value();
+            case 400, 403, 404, 405, 409, 429, 503 -> status.value();
             default -> 500;
         };
         ModelAndView page = new ModelAndView(PageExceptionHandler.ERROR_VIEW);

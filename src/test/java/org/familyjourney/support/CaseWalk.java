@@ -46,7 +46,12 @@ public final class CaseWalk {
 
     /** A new family, triaged and allocated; returns once the worker holds the case. */
     public static CaseWalk allocatedTo(TestApi api, String worker) {
-        CaseWalk walk = new CaseWalk(api, api.referFamily("priya"), worker);
+        return allocatedTo(api, api.referFamily("priya"), worker);
+    }
+
+    /** A family already referred (e.g. with the test's own details), triaged and allocated. */
+    public static CaseWalk allocatedTo(TestApi api, String reference, String worker) {
+        CaseWalk walk = new CaseWalk(api, reference, worker);
         walk.complete("priya", "Task_TriageReferral", Map.of("triageDecision", "ACCEPT", "triageReason", "School attendance support"));
         walk.complete("priya", "Task_AllocateWorker", Map.of("allocatedWorker", worker));
         await().atMost(Duration.ofSeconds(30)).until(() -> worker.equals(api.get("priya", "/api/cases/" + walk.reference).text("worker")));
