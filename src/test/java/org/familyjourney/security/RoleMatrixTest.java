@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -51,6 +52,9 @@ class RoleMatrixTest extends ApplicationTest {
 
     @Autowired
     StaffDirectory staff;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -103,6 +107,7 @@ class RoleMatrixTest extends ApplicationTest {
         long task = api.awaitTask("maya", reference, "Task_MakeFirstContact");
         String export = api.get("alex", "/api/cases/" + reference + "/subject-access.pdf").http().headers().firstValue("Location")
                 .orElseThrow().replaceAll(".*/exports/", "");
+        long incident = incidentOfAnEarlierEngineRun(reference);
         String account = "matrix-" + Long.toString(System.nanoTime(), 36);
         staff.createIfAbsent(account, "Matrix Testaccount", null, "{noop}unused", List.of(Role.WORKER));
 
@@ -131,6 +136,9 @@ class RoleMatrixTest extends ApplicationTest {
                     continue;
                 }
                 String path = endpoint.pattern().replace("{reference}", reference).replace("{username}", account)
+                        .replace("incidents/{id}", "incidents/" + incident)
+                        .replace("{kind}/{id}", "processes/family-journey").replace("processes/{id}", "processes/family-journey")
+                        .replace("forms/{id}", "forms/first-contact")
                         .replace("{id}", endpoint.pattern().contains("exports") ? export
                                 : endpoint.pattern().contains("safeguarding-concerns") ? String.valueOf(concern) : String.valueOf(task))
                         // Any other variable (a process id, an import id): a value that names nothing.
@@ -184,5 +192,16 @@ class RoleMatrixTest extends ApplicationTest {
             }
         }
         return response;
+    }
+
+    /** An incident the roles can read and try to retry (an earlier engine run's, so Retry answers 409). */
+    private long incidentOfAnEarlierEngineRun(String reference) {
+        jdbc.update("""
+                INSERT INTO job_incident (engine_generation, job_key, job_type, process_instance_key, process_definition_key,
+                    bpmn_process_id, case_reference, element_id, step_name, message, failure, attempts, raised_at, state)
+                VALUES (-1, ?, 'send-referrer-letter', 1, 1, 'family-journey', ?, 'Task_SendReferrerLetter',
+                    'Send letter to referrer', 'The email server did not accept the message.', 'MAIL', 3, NOW(6), 'OPEN')""",
+                System.nanoTime(), reference);
+        return jdbc.queryForObject("SELECT MAX(id) FROM job_incident WHERE case_reference = ?", Long.class, reference);
     }
 }
