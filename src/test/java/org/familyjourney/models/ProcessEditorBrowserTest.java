@@ -3,7 +3,6 @@ package org.familyjourney.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.Browser;
@@ -30,14 +29,14 @@ class ProcessEditorBrowserTest extends ApplicationTest {
 
     @BeforeEach
     void openBrowser() {
-        putPackagedJourneyInService();
+        Packaged.putInService(api, JOURNEY);
         browser = new Browser(port);
     }
 
     @AfterEach
     void closeBrowser() {
         browser.close();
-        putPackagedJourneyInService();
+        Packaged.putInService(api, JOURNEY);
     }
 
     @Test
@@ -130,20 +129,6 @@ class ProcessEditorBrowserTest extends ApplicationTest {
             }
         }
         throw new AssertionError("No triage task on " + reference);
-    }
-
-    /** Deploys the packaged journey again if another content is in service (an earlier run stopped half-way). */
-    private void putPackagedJourneyInService() {
-        JsonNode all = versions();
-        if (all.get(0).path("sha256").asText().equals(ProcessCatalog.sha256(Packaged.process(JOURNEY)))) {
-            return;
-        }
-        for (JsonNode version : all) {
-            if (version.path("sha256").asText().equals(ProcessCatalog.sha256(Packaged.process(JOURNEY)))) {
-                api.post("priya", "/api/processes/" + JOURNEY + "/rollbacks?toVersion=" + version.path("version").asInt(), Map.of());
-                return;
-            }
-        }
     }
 
     private JsonNode versions() {

@@ -33,6 +33,7 @@ class ProcessMigrationApplicationTest extends ApplicationTest {
 
     @Test
     void aRunningCaseMovesToTheNewestVersionAndCarriesOnThere() {
+        Packaged.putInService(api, JOURNEY);
         String reference = api.referFamily("maya");
         long triage = api.awaitTask("priya", reference, "Task_TriageReferral");
         int n = versions().get(0).path("version").asInt();
