@@ -104,7 +104,7 @@ class ProcessEditorBrowserTest extends ApplicationTest {
      */
     private void checkMarksAStepWithNobodyToDoIt() {
         browser.driver().findElement(By.cssSelector("[data-group-id='group-assignmentDefinition'] .bio-properties-panel-group-header")).click();
-        WebElement groups = browser.waitFor(By.id("bio-properties-panel-candidateGroups"));
+        WebElement groups = browser.waitFor(By.id("bio-properties-panel-assignmentDefinitionCandidateGroups"));
         groups.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         By marked = By.cssSelector(".djs-element.check-problem[data-element-id='" + TRIAGE + "']");
         // The panel hands edits to the diagram after a short pause: check until the check sees the edit.
