@@ -28,6 +28,11 @@
         overlays.add(p.elementId, 'check-problem', { position: { top: -10, right: 10 }, html: badge });
       }
     });
+    // A wide diagram fits the screen only when small: show the first problem at full size.
+    if (marked.length) {
+      canvas.zoom(1);
+      canvas.scrollToElement(registry.get(marked[0]));
+    }
   }
 
   window.FamilyJourneyModelEditor(root, {

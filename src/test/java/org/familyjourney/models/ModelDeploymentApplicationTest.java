@@ -8,6 +8,8 @@ import java.util.Map;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.TestApi.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +28,12 @@ class ModelDeploymentApplicationTest extends ApplicationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @BeforeEach
+    @AfterEach
+    void packagedInService() {
+        Packaged.putInService(api, PROCESS);
+    }
 
     @Test
     void aValidModelDeploysAsTheNextVersionWithWhoWhenAndWhy() {

@@ -3,7 +3,6 @@ package org.familyjourney.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.Browser;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -30,14 +30,14 @@ class ProcessEditorBrowserTest extends ApplicationTest {
 
     @BeforeEach
     void openBrowser() {
-        putPackagedJourneyInService();
+        Packaged.putInService(api, JOURNEY);
         browser = new Browser(port);
     }
 
     @AfterEach
     void closeBrowser() {
         browser.close();
-        putPackagedJourneyInService();
+        Packaged.putInService(api, JOURNEY);
     }
 
     @Test
@@ -51,6 +51,7 @@ class ProcessEditorBrowserTest extends ApplicationTest {
         browser.waitFor(By.cssSelector("#processes-family-journey a.edit-model")).click();
         browser.waitFor(By.cssSelector("#process-editor.ready"));
         select(TRIAGE);
+        checkMarksAStepWithNobodyToDoIt();
         browser.type(By.id("bio-properties-panel-name"), NEW_NAME);
         browser.waitUntil(d -> d.findElement(By.cssSelector(".djs-element[data-element-id='" + TRIAGE + "']"))
                 .getDomProperty("textContent").contains("Triage the new"));
@@ -97,6 +98,30 @@ class ProcessEditorBrowserTest extends ApplicationTest {
         assertThat(browser.text(By.cssSelector(".draft-notice"))).contains("Your draft saved");
     }
 
+    /**
+     * Clears the triage step's candidate groups in the properties panel: the check finds nobody to do
+     * it and marks the step on the diagram; putting "managers" back clears the mark.
+     */
+    private void checkMarksAStepWithNobodyToDoIt() {
+        browser.driver().findElement(By.cssSelector("[data-group-id='group-assignmentDefinition'] .bio-properties-panel-group-header")).click();
+        WebElement groups = browser.waitFor(By.id("bio-properties-panel-assignmentDefinitionCandidateGroups"));
+        groups.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        By marked = By.cssSelector(".djs-element.check-problem[data-element-id='" + TRIAGE + "']");
+        // The panel hands edits to the diagram after a short pause: check until the check sees the edit.
+        browser.waitUntil(d -> {
+            d.findElement(By.cssSelector("button.check")).click();
+            return !d.findElements(marked).isEmpty();
+        });
+        assertThat(browser.text(By.cssSelector(".check-problems li[data-rule='assignment']"))).contains("Triage referral", "nobody");
+        assertThat(browser.driver().findElements(By.cssSelector(".check-badge"))).hasSize(1);
+        browser.screenshot("process-editor-check");
+        groups.sendKeys("managers");
+        browser.waitUntil(d -> {
+            d.findElement(By.cssSelector("button.check")).click();
+            return d.findElements(marked).isEmpty() && d.findElement(By.cssSelector(".editor-status")).getText().contains("no problem");
+        });
+    }
+
     /** Clicks the step on the canvas, as a person does, so the properties panel shows it. */
     private void select(String elementId) {
         WebElement task = browser.waitFor(By.cssSelector(".djs-element[data-element-id='" + elementId + "'] .djs-hit"));
@@ -130,20 +155,6 @@ class ProcessEditorBrowserTest extends ApplicationTest {
             }
         }
         throw new AssertionError("No triage task on " + reference);
-    }
-
-    /** Deploys the packaged journey again if another content is in service (an earlier run stopped half-way). */
-    private void putPackagedJourneyInService() {
-        JsonNode all = versions();
-        if (all.get(0).path("sha256").asText().equals(ProcessCatalog.sha256(Packaged.process(JOURNEY)))) {
-            return;
-        }
-        for (JsonNode version : all) {
-            if (version.path("sha256").asText().equals(ProcessCatalog.sha256(Packaged.process(JOURNEY)))) {
-                api.post("priya", "/api/processes/" + JOURNEY + "/rollbacks?toVersion=" + version.path("version").asInt(), Map.of());
-                return;
-            }
-        }
     }
 
     private JsonNode versions() {

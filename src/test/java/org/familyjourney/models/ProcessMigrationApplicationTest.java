@@ -33,6 +33,7 @@ class ProcessMigrationApplicationTest extends ApplicationTest {
 
     @Test
     void aRunningCaseMovesToTheNewestVersionAndCarriesOnThere() {
+        Packaged.putInService(api, JOURNEY);
         String reference = api.referFamily("maya");
         long triage = api.awaitTask("priya", reference, "Task_TriageReferral");
         int n = versions().get(0).path("version").asInt();
@@ -61,6 +62,33 @@ Packaged.processWithComment(JOURNEY, "migration test").getBytes(StandardCharsets
         } finally {
             api.post("priya", "/api/processes/" + JOURNEY + "/rollbacks?toVersion=" + n, Map.of());
         }
+    }
+
+    @Test
+    void aCaseWhoseOpenStepIsGoneFromTheNewVersionIsReportedAndStaysWhereItWas() {
+        Packaged.putInService(api, JOURNEY);
+        String reference = api.referFamily("maya");
+        long triage = api.awaitTask("priya", reference, "Task_TriageReferral");
+        long before = jdbc.queryForObject("SELECT process_definition_key FROM user_task WHERE id = ?", Long.class, triage);
+        int n = versions().get(0).path("version").asInt();
+        // The triage step under another id: for the engine the open step is gone from the new version.
+        String renamed = Packaged.process(JOURNEY).replace("Task_TriageReferral", "Task_TriageTheReferral");
+        assertThat(api.upload("priya", "/api/processes/" + JOURNEY + "/deployments", JOURNEY + ".bpmn",
+                renamed.getBytes(StandardCharsets.UTF_8), Map.of("comment", "Triage step under a new id")).status()).isEqualTo(201);
+        try {
+            Response report = api.post("priya", "/api/processes/" + JOURNEY + "/migrations?fromVersion=" + n + "&case=" + reference, Map.of());
+            assertThat(report.status()).as(report.raw()).isEqualTo(200);
+            JsonNode outcome = report.body().path("outcomes").get(0);
+            assertThat(outcome.path("caseReference").asText()).isEqualTo(reference);
+            assertThat(outcome.path("migrated").asBoolean()).isFalse();
+            assertThat(outcome.path("reason").asText()).startsWith("The engine refused").contains("Task_TriageReferral");
+            assertThat(jdbc.queryForObject("SELECT process_definition_key FROM user_task WHERE id = ?", Long.class, triage)).isEqualTo(before);
+        } finally {
+            api.post("priya", "/api/processes/" + JOURNEY + "/rollbacks?toVersion=" + n, Map.of());
+        }
+        assertThat(api.completeTask("priya", triage, Map.of("triageDecision", "ACCEPT", "triageReason", "Attendance support")).status())
+                .as("the case carries on on its own version").isEqualTo(204);
+        api.awaitTask("priya", reference, "Task_AllocateWorker");
     }
 
     private JsonNode versions() {
