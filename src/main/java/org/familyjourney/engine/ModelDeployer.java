@@ -49,6 +49,11 @@ public class ModelDeployer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        deploy();
+    }
+
+    /** Deploys the packaged models; again after the embedded engine was replaced by a fresh one. */
+    public void deploy() {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         DeployResourceCommandStep2 deploy = null;
         for (Resource model : models()) {

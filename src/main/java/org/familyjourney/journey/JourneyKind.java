@@ -32,5 +32,7 @@ public enum JourneyKind {
     ONWARD_REFERRAL_RECORDED,
     SESSION_RECORDED,
     /** A new version of a process model reached the engine; such entries have no case reference. */
-    PROCESS_DEPLOYED
+    PROCESS_DEPLOYED,
+    /** A new embedded engine run re-created the case's journey at the steps where it stood. */
+    JOURNEY_RECOVERED
 }

@@ -15,11 +15,13 @@ import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.processes.JobAncestry;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.processes.ProcessIds.Headers;
 import org.familyjourney.processes.ProcessIds.JobTypes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,10 +48,14 @@ public class UserTaskWorker {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final JobAncestry ancestry;
+    private final JdbcTemplate jdbc;
 
     UserTaskWorker(UserTaskRepository tasks, ProcessCatalog processes, FormCatalog forms, EngineGeneration generation,
                    JourneyLog journey, TaskVariables taskVariables, TransactionTemplate transaction,
-                   ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+                   ApplicationEventPublisher events, ObjectMapper json, Clock clock, JobAncestry ancestry, JdbcTemplate jdbc) {
+        this.ancestry = ancestry;
+        this.jdbc = jdbc;
         this.tasks = tasks;
         this.processes = processes;
         this.forms = forms;
@@ -65,7 +71,7 @@ public class UserTaskWorker {
     @JobWorker(type = JobTypes.USER_TASK, autoComplete = false, timeout = TIMEOUT_MS, fetchAllVariables = true)
     public void open(ActivatedJob job) {
         long current = generation.current();
-        if (tasks.findByEngineGenerationAndJobKey(current, job.getKey()).isPresent()) {
+        if (tasks.findByEngineGenerationAndJobKey(current, job.getKey()).isPresent() || carriedOver(job, current)) {
             return;
         }
         UserTask task = toTask(job, current);
@@ -89,6 +95,27 @@ public class UserTaskWorker {
                 throw failed;
             }
         }
+    }
+
+    /**
+     * A step re-created by recovery on a new engine run comes with a new job; its task stays the same
+     * row (same id, assignee, draft and history), now pointing at the new job.
+     */
+    private boolean carriedOver(ActivatedJob job, long current) {
+        var before = ancestry.predecessor(current, job.getKey())
+                .flatMap(old -> tasks.findByEngineGenerationAndJobKey(old.generation(), old.jobKey()));
+        if (before.isEmpty()) {
+            return false;
+        }
+        UserTask task = before.get();
+        jdbc.update("""
+                UPDATE user_task SET engine_generation = ?, job_key = ?, process_instance_key = ?, process_definition_key = ?,
+                    version = version + 1
+                WHERE id = ?""", current, job.getKey(), job.getProcessInstanceKey(), job.getProcessDefinitionKey(), task.id());
+        if (task.state() == TaskState.OPEN) {
+            events.publishEvent(new TaskReassigned(task.id(), task.caseReference(), task.assignee()));
+        }
+        return true;
     }
 
     private UserTask toTask(ActivatedJob job, long current) {

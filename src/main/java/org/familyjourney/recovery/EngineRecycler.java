@@ -1,0 +1,125 @@
+package org.familyjourney.recovery;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.spring.annotation.processor.JobWorkerAnnotationProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.familyjourney.engine.EmbeddedEngine;
+import org.familyjourney.engine.EngineGeneration;
+import org.familyjourney.engine.ModelDeployer;
+import org.familyjourney.operations.JobDrain;
+import org.familyjourney.operations.JobWorkers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Replaces the embedded engine with a fresh one while the app runs, and recovers every open instance
+ * on it: close the job workers, let the jobs in hand finish, record the last positions, start a new
+ * engine on the same port (the client reconnects; the clock keeps its offset), begin a new generation,
+ * deploy the models, recover, open the workers again. The same path serves a restart: start-up runs
+ * only its second half. While it runs, changes that need the engine answer 503.
+ */
+public class EngineRecycler {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRecycler.class);
+
+    public record Recycled(long fromGeneration, long toGeneration, Recovery.Outcome recovery, Instant at, Duration took) {
+    }
+
+    private final EmbeddedEngine engine;
+    private final EngineGeneration generation;
+    private final RecordTailer tailer;
+    private final Recovery recovery;
+    private final ModelDeployer models;
+    private final CamundaClient client;
+    private final ObjectProvider<JobWorkerAnnotationProcessor> workers;
+    private final JobWorkers workerState;
+    private final JobDrain drain;
+    private final Clock clock;
+    private final AtomicInteger recycles = new AtomicInteger();
+    private final AtomicReference<Recycled> last = new AtomicReference<>();
+    private volatile boolean restarting;
+
+    EngineRecycler(EmbeddedEngine engine, EngineGeneration generation, RecordTailer tailer, Recovery recovery, ModelDeployer models,
+                   CamundaClient client, ObjectProvider<JobWorkerAnnotationProcessor> workers, JobWorkers workerState,
+                   JobDrain drain, Clock clock) {
+        this.engine = engine;
+        this.generation = generation;
+        this.tailer = tailer;
+        this.recovery = recovery;
+        this.models = models;
+        this.client = client;
+        this.workers = workers;
+        this.workerState = workerState;
+        this.drain = drain;
+        this.clock = clock;
+    }
+
+    public synchronized Recycled recycle(String reason) {
+        long started = System.nanoTime();
+        long from = generation.current();
+        restarting = true;
+        JobWorkerAnnotationProcessor processor = workers.getObject();
+        try {
+            processor.stop(client);
+            workerState.pausedForRecycling();
+            if (!drain.awaitNoJobsInHand()) {
+                log.warn("Jobs still in hand when the engine was recycled; their steps are re-created and their marks keep them once-only");
+            }
+            tailer.catchUp();
+            engine.replace();
+            long to = generation.next();
+            tailer.restartOnNewEngine();
+            awaitEngine();
+            models.deploy();
+            Recovery.Outcome outcome = recovery.recoverEarlierRuns(reason, from);
+            Recycled done = new Recycled(from, to, outcome, clock.instant(), Duration.ofNanos(System.nanoTime() - started));
+            last.set(done);
+            recycles.incrementAndGet();
+            log.info("Embedded engine recycled ({}): generation {} -> {}, {} instance(s) recovered in {} ms",
+                    reason, from, to, outcome.instances(), done.took().toMillis());
+            return done;
+        } finally {
+            processor.start(client);
+            workerState.resumedAfterRecycling();
+            restarting = false;
+        }
+    }
+
+    /** The client's channel reconnects to the new engine on the same port; wait until it answers. */
+    private void awaitEngine() {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        RuntimeException lastFailure = null;
+        while (System.nanoTime() < until) {
+            try {
+                client.newTopologyRequest().requestTimeout(Duration.ofSeconds(2)).send().join();
+                return;
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the new engine", interrupted);
+                }
+            }
+        }
+        throw new IllegalStateException("The new engine did not answer within 60 s", lastFailure);
+    }
+
+    public boolean restarting() {
+        return restarting;
+    }
+
+    public int recycles() {
+        return recycles.get();
+    }
+
+    public Recycled last() {
+        return last.get();
+    }
+}
