@@ -71,6 +71,8 @@ public class EngineRecycler {
                 log.warn("Jobs still in hand when the engine was recycled; their steps are re-created and their marks keep them once-only");
             }
             tailer.catchUp();
+            long records = tailer.recordCount();
+            long longestRead = tailer.longestPollNanos() / 1_000_000;
             engine.replace();
             long to = generation.next();
             tailer.restartOnNewEngine();
@@ -80,8 +82,9 @@ public class EngineRecycler {
             Recycled done = new Recycled(from, to, outcome, clock.instant(), Duration.ofNanos(System.nanoTime() - started));
             last.set(done);
             recycles.incrementAndGet();
-            log.info("Embedded engine recycled ({}): generation {} -> {}, {} instance(s) recovered in {} ms",
-                    reason, from, to, outcome.instances(), done.took().toMillis());
+            log.info("Embedded engine recycled ({}): generation {} -> {} after {} records (longest read of new records {} ms), "
+                    + "{} instance(s) recovered, {} ms in all", reason, from, to, records, longestRead, outcome.instances(),
+                    done.took().toMillis());
             return done;
         } finally {
             processor.start(client);

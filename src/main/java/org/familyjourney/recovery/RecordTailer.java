@@ -62,6 +62,7 @@ public class RecordTailer {
     private long tailedGeneration;
     private boolean flushHeld;
     private volatile long lastPollNanos;
+    private volatile long longestPollNanos;
     private volatile long records;
 
     RecordTailer(EmbeddedEngine engine, EngineGeneration generation, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
@@ -129,6 +130,7 @@ public class RecordTailer {
         });
         records = size;
         lastPollNanos = System.nanoTime() - started;
+        longestPollNanos = Math.max(longestPollNanos, lastPollNanos);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -145,6 +147,7 @@ public class RecordTailer {
     /** After the engine was replaced: the new engine's stream starts empty, under the new generation. */
     synchronized void restartOnNewEngine() {
         index = 0;
+        longestPollNanos = 0;
         instances.clear();
         orphans.clear();
         orphanAge.clear();
@@ -178,6 +181,11 @@ public class RecordTailer {
 
     long lastPollNanos() {
         return lastPollNanos;
+    }
+
+    /** The longest read of new records on this engine run so far. */
+    long longestPollNanos() {
+        return longestPollNanos;
     }
 
     private InstancePosition copy(InstancePosition position) {
