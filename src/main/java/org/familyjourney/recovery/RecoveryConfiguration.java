@@ -60,7 +60,7 @@ class RecoveryConfiguration {
     }
 
     @Bean
-    RecyclingTriggers recyclingTriggers(EngineRecycler recycler, RecordTailer tailer, RecoveryProperties properties) {
+    RecyclingTriggers recyclingTriggers(EngineRecycler recycler, RecordTailer tailer, RecyclingProperties properties) {
         return new RecyclingTriggers(recycler, tailer, properties);
     }
 

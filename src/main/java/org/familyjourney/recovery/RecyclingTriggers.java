@@ -22,12 +22,12 @@ class RecyclingTriggers implements InitializingBean, DisposableBean {
 
     private final EngineRecycler recycler;
     private final RecordTailer tailer;
-    private final RecoveryProperties properties;
+    private final RecyclingProperties properties;
     private final CronExpression cron;
     private ScheduledExecutorService timer;
     private volatile LocalDateTime nextScheduled;
 
-    RecyclingTriggers(EngineRecycler recycler, RecordTailer tailer, RecoveryProperties properties) {
+    RecyclingTriggers(EngineRecycler recycler, RecordTailer tailer, RecyclingProperties properties) {
         this.recycler = recycler;
         this.tailer = tailer;
         this.properties = properties;

@@ -25,7 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "familyjourney.jobs.longest-retry-pause=PT1S",
         // The test database outlives test runs: earlier runs' open journeys are not re-created at every start.
         // Recovery is tested through recycling, which takes the same path (EngineRecyclingApplicationTest).
-        "familyjourney.engine.recovery.at-start=false"
+        "familyjourney.engine.recovery.at-start=false",
+        // Tests recycle the shared engine only when they mean to (EngineRecyclingApplicationTest).
+        "familyjourney.engine.recycle.cron=-",
+        "familyjourney.engine.recycle.max-records=1000000000"
 })
 @Import(TestApi.class)
 public abstract class ApplicationTest {
