@@ -73,9 +73,11 @@ public class EngineRecycler {
             tailer.catchUp();
             long records = tailer.recordCount();
             long longestRead = tailer.longestPollNanos() / 1_000_000;
-            engine.replace();
-            long to = generation.next();
-            tailer.restartOnNewEngine();
+            tailer.followReplacement(() -> {
+                engine.replace();
+                generation.next();
+            });
+            long to = generation.current();
             awaitEngine();
             models.deploy();
             Recovery.Outcome outcome = recovery.recoverEarlierRuns(reason, from);

@@ -144,8 +144,16 @@ public class RecordTailer {
         return copy;
     }
 
-    /** After the engine was replaced: the new engine's stream starts empty, under the new generation. */
-    synchronized void restartOnNewEngine() {
+    /**
+     * Replaces the engine (and starts the new generation) while no read runs, then follows the new
+     * engine's stream from its start, under the new generation.
+     */
+    synchronized void followReplacement(Runnable replaceEngine) {
+        replaceEngine.run();
+        restartOnNewEngine();
+    }
+
+    private void restartOnNewEngine() {
         index = 0;
         longestPollNanos = 0;
         instances.clear();

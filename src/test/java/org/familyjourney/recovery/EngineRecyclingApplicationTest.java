@@ -116,6 +116,27 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
         assertThat(journeyCount(school.reference, "TASK_CREATED")).isEqualTo((Integer) before.get(school.reference + ":created") + 1);
     }
 
+    @Test
+    void anAdminRecyclesTheEngineFromTheApiAndHealthShowsTheNewRun() {
+        assertThat(api.post("maya", "/api/engine/recycle", Map.of()).status()).isEqualTo(403);
+        long before = generation.current();
+
+        Response recycled = api.post("admin", "/api/engine/recycle", Map.of());
+
+        assertThat(recycled.status()).as(recycled.raw()).isEqualTo(200);
+        assertThat(recycled.body().path("fromGeneration").asLong()).isEqualTo(before);
+        assertThat(recycled.body().path("toGeneration").asLong()).isEqualTo(generation.current()).isGreaterThan(before);
+        assertThat(recycled.body().path("failed").asInt()).isZero();
+        JsonNode health = api.get("admin", "/actuator/health").body().path("components").path("engineRuns");
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("details").path("generation").asLong()).isEqualTo(generation.current());
+        assertThat(health.path("details").path("lastRecycle").asText()).isNotBlank();
+        assertThat(api.get("admin", "/api/engine/recycle").body().path("generation").asLong()).isEqualTo(generation.current());
+        // The engine answers again: a new referral starts its journey on the current model.
+        String reference = api.referFamily("priya");
+        api.awaitTask("priya", reference, "Task_TriageReferral");
+    }
+
     private Map<String, Object> meeting(CaseWalk walk, LocalDate day) {
         Map<String, Object> answers = new HashMap<>(Map.of("schoolName", walk.school, "schoolContactName", "Mr Lee Okoro",
                 "schoolContactEmail", "head.of.year@oakfield.example", "meetingDate", day.toString(), "meetingStartTime", "10:00",
