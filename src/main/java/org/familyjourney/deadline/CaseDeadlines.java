@@ -42,6 +42,11 @@ public class CaseDeadlines {
                 deadline.escalateAt() == null ? null : Timestamp.from(deadline.escalateAt()), job.generation(), job.jobKey());
     }
 
+    /** A deadline a case brought with it from a caseload import (its step's due date, the 26-week review). */
+    public void saveImported(Deadline deadline, JobRef source) {
+        save(deadline, source);
+    }
+
     public List<Deadline> of(String caseReference) {
         return jdbc.query("SELECT case_reference, name, due_at, escalate_at FROM case_deadline WHERE case_reference = ? ORDER BY due_at",
                 (rs, row) -> map(rs), caseReference);
