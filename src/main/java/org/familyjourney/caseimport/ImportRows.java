@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -175,7 +176,8 @@ class ImportRows {
     }
 
     private static LocalDate parseDate(String text) {
-        for (DateTimeFormatter format : List.of(DateTimeFormatter.ofPattern("dd/MM/uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
+        // Strict: 31/02 is a mistake to name, not the 28th.
+        for (DateTimeFormatter format : List.of(DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
                 DateTimeFormatter.ISO_LOCAL_DATE)) {
             try {
                 return LocalDate.parse(text.strip(), format);

@@ -19,6 +19,7 @@ import org.familyjourney.processes.SafeguardingIds;
 import org.familyjourney.processes.SchoolAdvocacyIds;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.CaseWalk;
+import org.familyjourney.support.Mails;
 import org.familyjourney.support.PageSession;
 import org.familyjourney.support.TestApi.Response;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,7 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
                 .isEqualTo(generation.current());
 
         // The first contact's reminder fires once at its absolute time, also after another recycle.
-        Instant contactDue = Instant.parse(deadline(contact.reference, "firstContact"));
-        moveClockTo(contactDue);
+        api.moveClockTo(api.deadline(contact.reference, "firstContact"));
         await().atMost(Duration.ofSeconds(30)).until(() -> journeyCount(contact.reference, "REMINDER_SENT") == 1
                 && mails(contact.reference) == 1 && quiet(contact.reference));
         recycler.recycle("TEST");
@@ -104,7 +104,7 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
         assertThat(api.completeTask("maya", answer, Map.of("onwardReferralAnswer", "ACCEPTED",
                 "onwardReferralAnswerNotes", "First session next week")).status()).isEqualTo(204);
         int schoolMails = mails(school.reference);
-        moveClockTo(meetingAt);
+        api.moveClockTo(meetingAt);
         long outcome = api.awaitTask("maya", school.reference, SchoolAdvocacyIds.Elements.RECORD_MEETING_OUTCOME);
         assertThat(openTasks(school.reference, SchoolAdvocacyIds.Elements.RECORD_MEETING_OUTCOME)).isOne();
         assertThat(mails(school.reference)).isEqualTo(schoolMails);
@@ -178,22 +178,6 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
         }
     }
 
-    private String deadline(String reference, String name) {
-        for (JsonNode deadline : api.get("priya", "/api/cases/" + reference).body().path("deadlines")) {
-            if (name.equals(deadline.path("name").asText())) {
-                return deadline.path("dueAt").asText();
-            }
-        }
-        throw new AssertionError("No deadline " + name + " on " + reference);
-    }
-
-    private void moveClockTo(Instant due) {
-        Instant now = Instant.parse(api.get("admin", "/api/engine/clock").text("now"));
-        if (now.isBefore(due.plusSeconds(1))) {
-            assertThat(api.advanceClock(Duration.between(now, due.plusSeconds(1)).toString()).status()).isEqualTo(200);
-        }
-    }
-
     private static String draft(PageSession session, long taskId) {
         return session.getJson("/tasks/" + taskId + "/form").json().path("data").path("firstContactNotes").asText();
     }
@@ -242,12 +226,6 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
     }
 
     private int mails(String reference) {
-        return (int) Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject() != null && m.getSubject().contains(reference);
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).count();
+        return Mails.about(MAIL, reference);
     }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.familyjourney.escalation.SendReminderWorker;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.CaseWalk;
+import org.familyjourney.support.Mails;
 import org.familyjourney.support.RedeliveredJob;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,17 +31,7 @@ class RecoveredJobOnceOnlyTest extends ApplicationTest {
     void theJobOfARecoveredReminderStepDoesNotRemindTwice() {
         CaseWalk walk = CaseWalk.allocatedTo(api, "maya");
         api.awaitTask("maya", walk.reference, "Task_MakeFirstContact");
-        Instant due = null;
-        for (var deadline : api.get("priya", "/api/cases/" + walk.reference).body().path("deadlines")) {
-            if ("firstContact".equals(deadline.path("name").asText())) {
-                due = Instant.parse(deadline.path("dueAt").asText());
-            }
-        }
-        assertThat(due).isNotNull();
-        Instant now = Instant.parse(api.get("admin", "/api/engine/clock").text("now"));
-        if (now.isBefore(due.plusSeconds(1))) {
-            api.advanceClock(Duration.between(now, due.plusSeconds(1)).toString());
-        }
+        api.moveClockTo(api.deadline(walk.reference, "firstContact"));
         await().atMost(Duration.ofSeconds(30)).until(() -> reminders(walk.reference) == 1 && mails(walk.reference) == 1);
         Map<String, Object> sent = jdbc.queryForMap("""
                 SELECT n.engine_generation, n.job_key, f.process_instance_key FROM notification n
@@ -69,13 +58,7 @@ class RecoveredJobOnceOnlyTest extends ApplicationTest {
                 Integer.class, reference);
     }
 
-    private long mails(String reference) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject() != null && m.getSubject().contains(reference);
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).count();
+    private int mails(String reference) {
+        return Mails.about(MAIL, reference);
     }
 }

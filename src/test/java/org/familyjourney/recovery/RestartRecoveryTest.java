@@ -9,12 +9,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.engine.FreePorts;
 import org.familyjourney.support.CaseWalk;
 import org.familyjourney.support.EmbeddedApp;
+import org.familyjourney.support.Mails;
 import org.familyjourney.support.PageSession;
 import org.familyjourney.support.TestApi;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +47,7 @@ class RestartRecoveryTest {
     void aJourneyAtFirstContactIsBackAtFirstContactWithItsTaskAndDraftAfterARestart() {
         String reference;
         long task;
-        String due;
+        Instant due;
         long generationBefore;
         try (EmbeddedApp first = EmbeddedApp.start(data, MAIL.getSmtp().getPort())) {
             CaseWalk walk = CaseWalk.allocatedTo(first.api(), "maya");
@@ -56,7 +56,7 @@ class RestartRecoveryTest {
             PageSession maya = PageSession.signedIn(first.port(), "maya");
             maya.get("/tasks/" + task);
             assertThat(maya.postJson("/tasks/" + task + "/draft", Map.of("firstContactNotes", "Left a voicemail")).status()).isEqualTo(200);
-            due = deadline(first.api(), reference, "firstContact");
+            due = first.api().deadline(reference, "firstContact");
             generationBefore = first.bean(EngineGeneration.class).current();
         }
 
@@ -69,7 +69,7 @@ class RestartRecoveryTest {
             JsonNode view = api.get("priya", "/api/cases/" + reference).body();
             assertThat(view.path("openTasks")).hasSize(1);
             assertThat(view.path("openTasks").get(0).path("assignee").asText()).isEqualTo("maya");
-            assertThat(deadline(api, reference, "firstContact")).isEqualTo(due);
+            assertThat(api.deadline(reference, "firstContact")).isEqualTo(due);
             PageSession maya = PageSession.signedIn(second.port(), "maya");
             assertThat(maya.getJson("/tasks/" + task + "/form").json().path("data").path("firstContactNotes").asText())
                     .isEqualTo("Left a voicemail");
@@ -80,7 +80,7 @@ class RestartRecoveryTest {
 
             // The reminder fires at the deadline set before the restart, once.
             Instant now = Instant.parse(api.get("admin", "/api/engine/clock").text("now"));
-            assertThat(api.advanceClock(Duration.between(now, Instant.parse(due).plusSeconds(1)).toString()).status()).isEqualTo(200);
+            api.moveClockTo(due);
             await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, reference, "REMINDER_SENT") == 1 && mails(reference) == 1);
 
             assertThat(api.completeTask("maya", task, Map.of("firstContactOutcome", "REACHED",
@@ -95,22 +95,7 @@ class RestartRecoveryTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM journey_entry WHERE case_reference = ? AND kind = ?", Integer.class, reference, kind);
     }
 
-    private static String deadline(TestApi api, String reference, String name) {
-        for (JsonNode deadline : api.get("priya", "/api/cases/" + reference).body().path("deadlines")) {
-            if (name.equals(deadline.path("name").asText())) {
-                return deadline.path("dueAt").asText();
-            }
-        }
-        throw new AssertionError("No deadline " + name + " on " + reference);
-    }
-
-    private static long mails(String reference) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject() != null && m.getSubject().contains(reference);
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).count();
+    private static int mails(String reference) {
+        return Mails.about(MAIL, reference);
     }
 }
