@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.processes.JobAncestry;
 import org.familyjourney.processes.JobRef;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,13 +27,13 @@ public class Notifier {
     public static final String NO_ADDRESS = "no-email-on-file:";
 
     private final JdbcTemplate jdbc;
-    private final org.familyjourney.processes.JobAncestry ancestry;
+    private final JobAncestry ancestry;
     private final ObjectProvider<JavaMailSender> mail;
     private final JourneyLog journey;
     private final Clock clock;
     private final String from;
 
-    Notifier(JdbcTemplate jdbc, org.familyjourney.processes.JobAncestry ancestry, ObjectProvider<JavaMailSender> mail, JourneyLog journey, Clock clock,
+    Notifier(JdbcTemplate jdbc, JobAncestry ancestry, ObjectProvider<JavaMailSender> mail, JourneyLog journey, Clock clock,
              @Value("${familyjourney.mail.from}") String from) {
         this.jdbc = jdbc;
         this.ancestry = ancestry;

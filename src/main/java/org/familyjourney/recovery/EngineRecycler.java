@@ -15,6 +15,7 @@ import org.familyjourney.operations.JobWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Replaces the embedded engine with a fresh one while the app runs, and recovers every open instance
@@ -40,13 +41,14 @@ public class EngineRecycler {
     private final JobWorkers workerState;
     private final JobDrain drain;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
     private final AtomicInteger recycles = new AtomicInteger();
     private final AtomicReference<Recycled> last = new AtomicReference<>();
     private volatile boolean restarting;
 
     EngineRecycler(EmbeddedEngine engine, EngineGeneration generation, RecordTailer tailer, Recovery recovery, ModelDeployer models,
                    CamundaClient client, ObjectProvider<JobWorkerAnnotationProcessor> workers, JobWorkers workerState,
-                   JobDrain drain, Clock clock) {
+                   JobDrain drain, Clock clock, JdbcTemplate jdbc) {
         this.engine = engine;
         this.generation = generation;
         this.tailer = tailer;
@@ -57,6 +59,7 @@ public class EngineRecycler {
         this.workerState = workerState;
         this.drain = drain;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public synchronized Recycled recycle(String reason) {
@@ -64,6 +67,7 @@ public class EngineRecycler {
         long from = generation.current();
         restarting = true;
         JobWorkerAnnotationProcessor processor = workers.getObject();
+        boolean workersOpen = false;
         try {
             processor.stop(client);
             workerState.pausedForRecycling();
@@ -81,6 +85,10 @@ public class EngineRecycler {
             awaitEngine();
             models.deploy();
             Recovery.Outcome outcome = recovery.recoverEarlierRuns(reason, from);
+            processor.start(client);
+            workersOpen = true;
+            workerState.resumedAfterRecycling();
+            awaitTasksMoved(from);
             Recycled done = new Recycled(from, to, outcome, clock.instant(), Duration.ofNanos(System.nanoTime() - started));
             last.set(done);
             recycles.incrementAndGet();
@@ -89,10 +97,36 @@ public class EngineRecycler {
                     done.took().toMillis());
             return done;
         } finally {
-            processor.start(client);
-            workerState.resumedAfterRecycling();
+            if (!workersOpen) {
+                processor.start(client);
+                workerState.resumedAfterRecycling();
+            }
             restarting = false;
         }
+    }
+
+    /**
+     * Until the user-task worker has moved each open task to its re-created step, completing it would
+     * answer 409; changes wait (503, try again) a moment longer instead, at most 15 s.
+     */
+    private void awaitTasksMoved(long from) {
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < until && tasksNotMoved(from) > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private int tasksNotMoved(long from) {
+        Integer waiting = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM user_task t JOIN recovery_link l
+                    ON l.origin_generation = t.engine_generation AND l.origin_job_key = t.job_key
+                WHERE t.engine_generation = ? AND t.state = 'OPEN'""", Integer.class, from);
+        return waiting == null ? 0 : waiting;
     }
 
     /** The client's channel reconnects to the new engine on the same port; wait until it answers. */

@@ -45,8 +45,8 @@ class RecoveryConfiguration {
     @Bean
     EngineRecycler engineRecycler(EmbeddedEngine engine, EngineGeneration generation, RecordTailer tailer, Recovery recovery,
                                   ModelDeployer models, CamundaClient client, ObjectProvider<JobWorkerAnnotationProcessor> workers,
-                                  JobWorkers workerState, JobDrain drain, Clock clock) {
-        return new EngineRecycler(engine, generation, tailer, recovery, models, client, workers, workerState, drain, clock);
+                                  JobWorkers workerState, JobDrain drain, Clock clock, JdbcTemplate jdbc) {
+        return new EngineRecycler(engine, generation, tailer, recovery, models, client, workers, workerState, drain, clock, jdbc);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.familyjourney.tasklist;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.io.IOException;
@@ -50,12 +51,15 @@ public class UserTaskWorker {
     private final Clock clock;
     private final JobAncestry ancestry;
     private final JdbcTemplate jdbc;
+    private final CamundaClient engine;
 
     UserTaskWorker(UserTaskRepository tasks, ProcessCatalog processes, FormCatalog forms, EngineGeneration generation,
                    JourneyLog journey, TaskVariables taskVariables, TransactionTemplate transaction,
-                   ApplicationEventPublisher events, ObjectMapper json, Clock clock, JobAncestry ancestry, JdbcTemplate jdbc) {
+                   ApplicationEventPublisher events, ObjectMapper json, Clock clock, JobAncestry ancestry, JdbcTemplate jdbc,
+                   CamundaClient engine) {
         this.ancestry = ancestry;
         this.jdbc = jdbc;
+        this.engine = engine;
         this.tasks = tasks;
         this.processes = processes;
         this.forms = forms;
@@ -114,8 +118,27 @@ public class UserTaskWorker {
                 WHERE id = ?""", current, job.getKey(), job.getProcessInstanceKey(), job.getProcessDefinitionKey(), task.id());
         if (task.state() == TaskState.OPEN) {
             events.publishEvent(new TaskReassigned(task.id(), task.caseReference(), task.assignee()));
+        } else if (task.state() == TaskState.COMPLETED) {
+            // Completed just before the old engine went, too late for its position to record it: the new
+            // step gets the same answers, so the journey goes on from where the person left it.
+            engine.newCompleteCommand(job.getKey()).variables(completion(task)).send().join();
         }
         return true;
+    }
+
+    private Map<String, Object> completion(UserTask task) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        if (task.outcome() != null) {
+            try {
+                variables.putAll(json.readValue(task.outcome(), new TypeReference<Map<String, Object>>() { }));
+            } catch (IOException e) {
+                throw new IllegalStateException("Task " + task.id() + " has an outcome that is not JSON", e);
+            }
+        }
+        if (task.completedByVariable() != null) {
+            variables.put(task.completedByVariable(), task.completedBy());
+        }
+        return variables;
     }
 
     private UserTask toTask(ActivatedJob job, long current) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.familyjourney.support.ApplicationTest;
+import org.familyjourney.support.PageSession;
 import org.familyjourney.support.TestApi.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,14 @@ class CaseImportApplicationTest extends ApplicationTest {
         assertThat(refused.text("detail")).contains("Nothing was imported");
         assertThat(referralsOf(good)).isZero();
         assertThat(api.postRaw("maya", "/api/import/cases?dryRun=true", csv, "text/csv").status()).isEqualTo(403);
+    }
+
+    @Test
+    void managersHaveAnImportPageAndWorkersDoNot() {
+        PageSession.Page page = PageSession.signedIn(port, "priya").get("/import/cases");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Import open cases", "Check the file (dry run)", "/js/case-import.js", "FIRST_CONTACT");
+        assertThat(PageSession.signedIn(port, "maya").get("/import/cases").status()).isEqualTo(403);
     }
 
     @Test
