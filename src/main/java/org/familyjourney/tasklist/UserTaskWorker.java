@@ -114,9 +114,10 @@ public class UserTaskWorker {
         UserTask task = before.get();
         jdbc.update("""
                 UPDATE user_task SET engine_generation = ?, job_key = ?, process_instance_key = ?, process_definition_key = ?,
-                    version = version + 1
+                    state = CASE WHEN state = 'COMPLETING' THEN 'OPEN' ELSE state END, version = version + 1
                 WHERE id = ?""", current, job.getKey(), job.getProcessInstanceKey(), job.getProcessDefinitionKey(), task.id());
-        if (task.state() == TaskState.OPEN) {
+        // A completion cut off half way by the old engine's end never reached it: the task is open again (the draft is kept).
+        if (task.state() == TaskState.OPEN || task.state() == TaskState.COMPLETING) {
             events.publishEvent(new TaskReassigned(task.id(), task.caseReference(), task.assignee()));
         } else if (task.state() == TaskState.COMPLETED) {
             // Completed just before the old engine went, too late for its position to record it: the new

@@ -116,6 +116,26 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
         assertThat(journeyCount(school.reference, "TASK_CREATED")).isEqualTo((Integer) before.get(school.reference + ":created") + 1);
     }
 
+    /**
+     * A person completed a task and our tasklist stored it, but the engine went before its position
+     * recorded the completion: the re-created step is completed again with the same answers.
+     */
+    @Test
+    void aTaskCompletedJustBeforeTheEngineWentCarriesItsAnswersToTheRecreatedStep() {
+        CaseWalk walk = CaseWalk.allocatedTo(api, "maya");
+        long contact = api.awaitTask("maya", walk.reference, "Task_MakeFirstContact");
+        jdbc.update("""
+                UPDATE user_task SET state = 'COMPLETED', completed_by = 'maya', completed_at = NOW(6), outcome = ?
+                WHERE id = ?""", "{\"firstContactOutcome\":\"REACHED\",\"firstContactDate\":\"" + walk.today()
+                + "\",\"firstContactMethod\":\"PHONE\",\"firstContactNotes\":\"Spoke to Sam\"}", contact);
+
+        recycler.recycle("TEST");
+
+        api.awaitTask("maya", walk.reference, "Task_AssessFamily");
+        assertThat(jdbc.queryForObject("SELECT state FROM user_task WHERE id = ?", String.class, contact)).isEqualTo("COMPLETED");
+        assertThat(openTasks(walk.reference, "Task_MakeFirstContact")).isZero();
+    }
+
     @Test
     void anAdminRecyclesTheEngineFromTheApiAndHealthShowsTheNewRun() {
         assertThat(api.post("maya", "/api/engine/recycle", Map.of()).status()).isEqualTo(403);
