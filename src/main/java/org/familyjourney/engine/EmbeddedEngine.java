@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-process Zeebe engine of the embedded default. It keeps nothing across restarts, and its
  * clock is the wall clock plus an offset that only {@link #advance(Duration)} changes, so the app's
- * {@link EngineClock} can follow it exactly.
+ * {@link EngineClock} can follow it exactly. {@link #replace()} swaps in a fresh engine on the same
+ * port (recycling): the Camunda client's channel reconnects to it, and the clock keeps its offset,
+ * so every absolute deadline still means the same moment.
  */
 public class EmbeddedEngine {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedEngine.class);
 
-    private final ZeebeTestEngine engine;
+    private volatile ZeebeTestEngine engine;
     private final int port;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
@@ -45,9 +47,41 @@ public class EmbeddedEngine {
         offset.updateAndGet(current -> current.plus(by));
     }
 
-    /** Raw engine access for process tests and diagnostics; the app itself goes through the client. */
+    /** Raw engine access for recovery, process tests and diagnostics; the app itself goes through the client. */
     public ZeebeTestEngine engine() {
         return engine;
+    }
+
+    /**
+     * Stops this engine and starts an empty one on the same port, its clock moved on by the same
+     * offset as the old one's. Everything the old engine held is gone: the caller recovers it.
+     */
+    public synchronized void replace() {
+        engine.stop();
+        awaitPortFree();
+        ZeebeTestEngine fresh = EngineFactory.create(port);
+        fresh.start();
+        Duration moved = offset.get();
+        if (!moved.isZero()) {
+            fresh.increaseTime(moved);
+        }
+        engine = fresh;
+        log.info("Fresh embedded Zeebe engine listening for gRPC on port {}", port);
+    }
+
+    private void awaitPortFree() {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!FreePorts.isFree(port)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("The old engine did not release port " + port + " within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while replacing the engine", e);
+            }
+        }
     }
 
     void stop() {

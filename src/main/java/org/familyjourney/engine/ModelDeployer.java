@@ -49,6 +49,11 @@ public class ModelDeployer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        deploy();
+    }
+
+    /** Deploys the current models; again after the embedded engine was replaced by a fresh one. */
+    public void deploy() {
         deploy(current.atStartUp(), JourneyLog.SYSTEM, "at start-up");
     }
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.familyjourney.processes.JobAncestry;
 import org.familyjourney.processes.JobRef;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,18 +17,24 @@ import org.springframework.stereotype.Repository;
 public class Escalations {
 
     private final JdbcTemplate jdbc;
+    private final JobAncestry ancestry;
     private final Clock clock;
 
-    Escalations(JdbcTemplate jdbc, Clock clock) {
+    Escalations(JdbcTemplate jdbc, JobAncestry ancestry, Clock clock) {
         this.jdbc = jdbc;
+        this.ancestry = ancestry;
         this.clock = clock;
     }
 
     public record Escalation(long id, String caseReference, String kind, String message, Instant raisedAt, String state) {
     }
 
+    /** False on a redelivery, and for the job of a re-created step whose earlier job raised it already. */
     boolean raise(JobRef job, String caseReference, String kind, String message) {
-        return jdbc.update("""
+        boolean raisedBefore = ancestry.of(job.generation(), job.jobKey()).stream().anyMatch(earlier -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM escalation WHERE engine_generation = ? AND job_key = ?", Integer.class,
+                earlier.generation(), earlier.jobKey()) > 0);
+        return !raisedBefore && jdbc.update("""
                 INSERT IGNORE INTO escalation (case_reference, kind, message, raised_at, state, engine_generation, job_key)
                 VALUES (?, ?, ?, ?, 'OPEN', ?, ?)""",
                 caseReference, kind, message, Timestamp.from(clock.instant()), job.generation(), job.jobKey()) == 1;

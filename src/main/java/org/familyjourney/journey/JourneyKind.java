@@ -40,5 +40,7 @@ public enum JourneyKind {
     /** A new version of a process model reached the engine; such entries have no case reference. */
     PROCESS_DEPLOYED,
     /** A case was restricted to named people, or someone was named on a restricted case. */
-    RECORD_RESTRICTED
+    RECORD_RESTRICTED,
+    /** A new embedded engine run re-created the case's journey at the steps where it stood. */
+    JOURNEY_RECOVERED
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.processes.JobAncestry;
 import org.familyjourney.processes.JobRef;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,14 +27,16 @@ public class Notifier {
     public static final String NO_ADDRESS = "no-email-on-file:";
 
     private final JdbcTemplate jdbc;
+    private final JobAncestry ancestry;
     private final ObjectProvider<JavaMailSender> mail;
     private final JourneyLog journey;
     private final Clock clock;
     private final String from;
 
-    Notifier(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mail, JourneyLog journey, Clock clock,
+    Notifier(JdbcTemplate jdbc, JobAncestry ancestry, ObjectProvider<JavaMailSender> mail, JourneyLog journey, Clock clock,
              @Value("${familyjourney.mail.from}") String from) {
         this.jdbc = jdbc;
+        this.ancestry = ancestry;
         this.mail = mail;
         this.journey = journey;
         this.clock = clock;
@@ -64,6 +67,12 @@ public class Notifier {
         if (!claimed) {
             return;
         }
+        if (sentByEarlierRun(job, message.recipient())) {
+            // The step was re-created by recovery; its earlier job sent this already: no second email, no second row.
+            jdbc.update("DELETE FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
+                    job.generation(), job.jobKey(), message.recipient());
+            return;
+        }
         JavaMailSender sender = mail.getIfAvailable();
         boolean noAddress = message.recipient().startsWith(NO_ADDRESS);
         String status = sender == null || noAddress ? "HELD" : deliver(sender, message);
@@ -74,6 +83,16 @@ public class Notifier {
                     (noAddress ? "Letter held to print and post (no email address on file): "
                             : "HELD".equals(status) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
         }
+    }
+
+    /** A step re-created on a new engine run whose job there already sent this message. */
+    private boolean sentByEarlierRun(JobRef job, String recipient) {
+        return ancestry.of(job.generation(), job.jobKey()).stream().anyMatch(old -> {
+            Integer sent = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
+                    Integer.class, old.generation(), old.jobKey(), recipient);
+            return sent != null && sent > 0;
+        });
     }
 
     private String deliver(JavaMailSender sender, Message message) {

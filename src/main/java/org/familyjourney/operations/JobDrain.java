@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * interrupted; the engine hands it out again when its timeout passes, and every worker is idempotent.
  */
 @Component
-class JobDrain implements SmartLifecycle, DisposableBean {
+public class JobDrain implements SmartLifecycle, DisposableBean {
 
     /** Just after the SDK's CamundaLifecycleEventProducer (DEFAULT_PHASE), well before the web server's phases. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
@@ -67,6 +67,26 @@ class JobDrain implements SmartLifecycle, DisposableBean {
             Thread.currentThread().interrupt();
         }
         workers.stopped();
+    }
+
+    /**
+     * While the job workers are closed for recycling the engine: waits, up to the drain timeout, until
+     * no handler runs or waits to run. False if some were still in hand at the timeout.
+     */
+    public boolean awaitNoJobsInHand() {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (jobsInHand() > 0) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Handlers running now plus those queued to run now (a streamed job waits in the queue for a thread). */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobWorkers implements JobWorkerValueCustomizer, CamundaClientLifecycleAware {
 
-    public enum State { NOT_STARTED, TAKING_JOBS, DRAINING, STOPPED }
+    public enum State { NOT_STARTED, TAKING_JOBS, PAUSED_FOR_RECYCLING, DRAINING, STOPPED }
 
     private final Map<String, Boolean> enabledByType = new ConcurrentHashMap<>();
     private volatile State state = State.NOT_STARTED;
@@ -44,6 +44,15 @@ public class JobWorkers implements JobWorkerValueCustomizer, CamundaClientLifecy
 
     void stopped() {
         state = State.STOPPED;
+    }
+
+    /** The workers are closed while the embedded engine is replaced and its instances recovered. */
+    public void pausedForRecycling() {
+        state = State.PAUSED_FOR_RECYCLING;
+    }
+
+    public void resumedAfterRecycling() {
+        state = State.TAKING_JOBS;
     }
 
     public State state() {

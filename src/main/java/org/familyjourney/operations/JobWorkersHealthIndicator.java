@@ -25,7 +25,7 @@ class JobWorkersHealthIndicator implements HealthIndicator {
         boolean allEnabled = !types.isEmpty() && !types.containsValue(false);
         Health.Builder health = switch (workers.state()) {
             case TAKING_JOBS -> allEnabled ? Health.up() : Health.down();
-            case DRAINING, STOPPED -> Health.outOfService();
+            case PAUSED_FOR_RECYCLING, DRAINING, STOPPED -> Health.outOfService();
             case NOT_STARTED -> Health.down();
         };
         return health.withDetail("state", workers.state().name())

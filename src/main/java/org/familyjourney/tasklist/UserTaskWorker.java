@@ -2,6 +2,7 @@ package org.familyjourney.tasklist;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.io.IOException;
@@ -15,11 +16,13 @@ import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.processes.JobAncestry;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.processes.ProcessIds.Headers;
 import org.familyjourney.processes.ProcessIds.JobTypes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,10 +49,17 @@ public class UserTaskWorker {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final JobAncestry ancestry;
+    private final JdbcTemplate jdbc;
+    private final CamundaClient engine;
 
     UserTaskWorker(UserTaskRepository tasks, ProcessCatalog processes, FormCatalog forms, EngineGeneration generation,
                    JourneyLog journey, TaskVariables taskVariables, TransactionTemplate transaction,
-                   ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+                   ApplicationEventPublisher events, ObjectMapper json, Clock clock, JobAncestry ancestry, JdbcTemplate jdbc,
+                   CamundaClient engine) {
+        this.ancestry = ancestry;
+        this.jdbc = jdbc;
+        this.engine = engine;
         this.tasks = tasks;
         this.processes = processes;
         this.forms = forms;
@@ -65,7 +75,7 @@ public class UserTaskWorker {
     @JobWorker(type = JobTypes.USER_TASK, autoComplete = false, timeout = TIMEOUT_MS, fetchAllVariables = true)
     public void open(ActivatedJob job) {
         long current = generation.current();
-        if (tasks.findByEngineGenerationAndJobKey(current, job.getKey()).isPresent()) {
+        if (tasks.findByEngineGenerationAndJobKey(current, job.getKey()).isPresent() || carriedOver(job, current)) {
             return;
         }
         UserTask task = toTask(job, current);
@@ -89,6 +99,47 @@ public class UserTaskWorker {
                 throw failed;
             }
         }
+    }
+
+    /**
+     * A step re-created by recovery on a new engine run comes with a new job; its task stays the same
+     * row (same id, assignee, draft and history), now pointing at the new job.
+     */
+    private boolean carriedOver(ActivatedJob job, long current) {
+        var before = ancestry.predecessor(current, job.getKey())
+                .flatMap(old -> tasks.findByEngineGenerationAndJobKey(old.generation(), old.jobKey()));
+        if (before.isEmpty()) {
+            return false;
+        }
+        UserTask task = before.get();
+        jdbc.update("""
+                UPDATE user_task SET engine_generation = ?, job_key = ?, process_instance_key = ?, process_definition_key = ?,
+                    state = CASE WHEN state = 'COMPLETING' THEN 'OPEN' ELSE state END, version = version + 1
+                WHERE id = ?""", current, job.getKey(), job.getProcessInstanceKey(), job.getProcessDefinitionKey(), task.id());
+        // A completion cut off half way by the old engine's end never reached it: the task is open again (the draft is kept).
+        if (task.state() == TaskState.OPEN || task.state() == TaskState.COMPLETING) {
+            events.publishEvent(new TaskReassigned(task.id(), task.caseReference(), task.assignee()));
+        } else if (task.state() == TaskState.COMPLETED) {
+            // Completed just before the old engine went, too late for its position to record it: the new
+            // step gets the same answers, so the journey goes on from where the person left it.
+            engine.newCompleteCommand(job.getKey()).variables(completion(task)).send().join();
+        }
+        return true;
+    }
+
+    private Map<String, Object> completion(UserTask task) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        if (task.outcome() != null) {
+            try {
+                variables.putAll(json.readValue(task.outcome(), new TypeReference<Map<String, Object>>() { }));
+            } catch (IOException e) {
+                throw new IllegalStateException("Task " + task.id() + " has an outcome that is not JSON", e);
+            }
+        }
+        if (task.completedByVariable() != null) {
+            variables.put(task.completedByVariable(), task.completedBy());
+        }
+        return variables;
     }
 
     private UserTask toTask(ActivatedJob job, long current) {

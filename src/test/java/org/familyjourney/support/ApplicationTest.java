@@ -22,7 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "familyjourney.database.data-dir=target/test-mariadb",
         "familyjourney.demo-users=true",
         "familyjourney.jobs.first-retry-pause=PT0.2S",
-        "familyjourney.jobs.longest-retry-pause=PT1S"
+        "familyjourney.jobs.longest-retry-pause=PT1S",
+        // The test database outlives test runs: earlier runs' open journeys are not re-created at every start.
+        // Recovery is tested through recycling, which takes the same path (EngineRecyclingApplicationTest).
+        "familyjourney.engine.recovery.at-start=false",
+        // Tests recycle the shared engine only when they mean to (EngineRecyclingApplicationTest).
+        "familyjourney.engine.recycle.cron=-",
+        "familyjourney.engine.recycle.max-records=1000000000"
 })
 @Import(TestApi.class)
 public abstract class ApplicationTest {

@@ -113,6 +113,27 @@ public class TestApi {
         return post("admin", "/api/engine/clock", Map.of("advanceBy", duration));
     }
 
+    /** Moves the engine's clock to just past a moment (an absolute deadline), unless it is already past it. */
+    public void moveClockTo(java.time.Instant moment) {
+        java.time.Instant now = java.time.Instant.parse(get("admin", "/api/engine/clock").text("now"));
+        if (now.isBefore(moment.plusSeconds(1))) {
+            Response moved = advanceClock(Duration.between(now, moment.plusSeconds(1)).toString());
+            if (moved.status() != 200) {
+                throw new AssertionError("Clock not moved: " + moved.status() + " " + moved.raw());
+            }
+        }
+    }
+
+    /** When a named deadline of a case is due, as the case API shows it. */
+    public java.time.Instant deadline(String caseReference, String name) {
+        for (JsonNode deadline : get("priya", "/api/cases/" + caseReference).body().path("deadlines")) {
+            if (name.equals(deadline.path("name").asText())) {
+                return java.time.Instant.parse(deadline.path("dueAt").asText());
+            }
+        }
+        throw new AssertionError("No deadline " + name + " on " + caseReference);
+    }
+
     private Response send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,45 @@
+package org.familyjourney.recovery;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.familyjourney.engine.EmbeddedEngineOnly;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * While the embedded engine is being replaced, a change (anything but a read) answers 503 with what
+ * is happening, instead of failing half way; reads come from MySQL and go on as usual.
+ */
+@Component
+@EmbeddedEngineOnly
+class RestartingEngineFilter extends OncePerRequestFilter {
+
+    static final String MESSAGE = "The journey engine is restarting; try again in a moment. Nothing you entered was lost.";
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final EngineRecycler recycler;
+
+    RestartingEngineFilter(EngineRecycler recycler) {
+        this.recycler = recycler;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!recycler.restarting() || READS.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/engine/recycle")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "5");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
+                + MESSAGE + "\"}");
+    }
+}
