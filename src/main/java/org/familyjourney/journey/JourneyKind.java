@@ -29,8 +29,15 @@ public enum JourneyKind {
     CASE_STEPPED_UP,
     SCHOOL_MEETING_RECORDED,
     CONSENT_RECORDED,
+    CONSENT_WITHDRAWN,
+    /** Sharing without consent as the law allows (safeguarding); the reason is in the override record. */
+    CONSENT_OVERRIDDEN,
     ONWARD_REFERRAL_RECORDED,
     SESSION_RECORDED,
     /** A new version of a process model reached the engine; such entries have no case reference. */
-    PROCESS_DEPLOYED
+    PROCESS_DEPLOYED,
+    /** Retention: a closed case's personal data replaced by placeholders; the journey's skeleton stays. */
+    CASE_ANONYMISED,
+    /** Erasure on a valid request; the entry names who erased and on what grounds, never the family. */
+    CASE_ERASED
 }

@@ -79,6 +79,11 @@ class PageExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletResponse response, Locale locale) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("Database unavailable during a page ({})", e.getClass().getSimpleName());
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, response, locale);
+        }
         log.error("Unexpected failure of a page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response, locale);
     }
