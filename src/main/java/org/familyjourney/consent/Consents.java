@@ -90,6 +90,8 @@ public class Consents {
                 : problems.instant("givenAt", request.givenAt());
         if (givenAt != null && givenAt.isAfter(clock.instant().plusSeconds(60))) {
             problems.add("givenAt", "cannot be in the future");
+        } else if (givenAt != null && givenAt.isBefore(Instant.parse("2000-01-01T00:00:00Z"))) {
+            problems.add("givenAt", "is before the year 2000; check the year");
         }
         problems.throwIfAny();
         fromReferral(caseReference);
