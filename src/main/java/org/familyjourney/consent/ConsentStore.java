@@ -31,23 +31,10 @@ class ConsentStore {
     /** Inserts a consent; with a referral scope key, a second copy of the referral's consent is ignored (0). */
     long insert(String caseReference, ConsentScope scope, String sharedWith, String givenBy, Instant givenAt, String source,
                 String recordedBy, Instant recordedAt, String referralScope) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        int rows = jdbc.update(connection -> {
-            var insert = connection.prepareStatement("""
-                    INSERT IGNORE INTO consent (case_reference, scope, shared_with, given_by, given_at, source, recorded_by,
-                        recorded_at, referral_scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-            insert.setString(1, caseReference);
-            insert.setString(2, scope.name());
-            insert.setString(3, sharedWith);
-            insert.setString(4, givenBy);
-            insert.setTimestamp(5, Timestamp.from(givenAt));
-            insert.setString(6, source);
-            insert.setString(7, recordedBy);
-            insert.setTimestamp(8, Timestamp.from(recordedAt));
-            insert.setString(9, referralScope);
-            return insert;
-        }, key);
-        return rows == 1 && key.getKey() != null ? key.getKey().longValue() : 0;
+        return insertIgnore("""
+                INSERT IGNORE INTO consent (case_reference, scope, shared_with, given_by, given_at, source, recorded_by,
+                    recorded_at, referral_scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", caseReference, scope.name(), sharedWith,
+                givenBy, Timestamp.from(givenAt), source, recordedBy, Timestamp.from(recordedAt), referralScope);
     }
 
     boolean withdraw(long id, String caseReference, String withdrawnBy, String recordedBy, String reason, Instant at) {
@@ -60,18 +47,20 @@ class ConsentStore {
     /** Inserts an override; a job's second delivery (same jobRef) inserts nothing and returns 0. */
     long insertOverride(String caseReference, ConsentScope scope, String sharedWith, String reason, String by, Instant at,
                         String jobRef) {
+        return insertIgnore("""
+                INSERT IGNORE INTO consent_override (case_reference, scope, shared_with, reason, overridden_by,
+                    overridden_at, job_ref) VALUES (?, ?, ?, ?, ?, ?, ?)""", caseReference, scope.name(), sharedWith, reason, by,
+                Timestamp.from(at), jobRef);
+    }
+
+    /** The new row's id, or 0 when INSERT IGNORE found it there already. */
+    private long insertIgnore(String sql, Object... values) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         int rows = jdbc.update(connection -> {
-            var insert = connection.prepareStatement("""
-                    INSERT IGNORE INTO consent_override (case_reference, scope, shared_with, reason, overridden_by,
-                        overridden_at, job_ref) VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-            insert.setString(1, caseReference);
-            insert.setString(2, scope.name());
-            insert.setString(3, sharedWith);
-            insert.setString(4, reason);
-            insert.setString(5, by);
-            insert.setTimestamp(6, Timestamp.from(at));
-            insert.setString(7, jobRef);
+            var insert = connection.prepareStatement(sql, new String[] {"id"});
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
             return insert;
         }, key);
         return rows == 1 && key.getKey() != null ? key.getKey().longValue() : 0;

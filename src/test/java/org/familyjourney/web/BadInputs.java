@@ -56,7 +56,7 @@ final class BadInputs {
 
     /** Longer than the field's limit: mostly a little, now and then megabytes. */
     String oversized(int max) {
-        int length = chance(0.03) ? 1_000_000 + random.nextInt(2_000_000) : max + 1 + random.nextInt(Math.max(10, max * 3));
+        int length = chance(0.01) ? 1_000_000 + random.nextInt(1_500_000) : max + 1 + random.nextInt(Math.max(10, max * 3));
         return "A".repeat(length);
     }
 
