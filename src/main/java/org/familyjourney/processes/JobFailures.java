@@ -56,6 +56,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
         // A database outage is nobody's mistake: ride it out (growing pauses, no retry used up) for a while.
         int outageAttempt = outages.attempt(job.getKey(), failure);
         if (outageAttempt >= 0) {
+            metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
             log.warn("Job {} of type {} waits for the database ({}), attempt {}", job.getKey(), job.getType(), causes(failure),
                     outageAttempt + 1);
             context.jobClient().newFailCommand(job.getKey()).retries(job.getRetries()).retryBackoff(pause(outageAttempt))

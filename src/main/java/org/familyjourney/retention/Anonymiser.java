@@ -59,8 +59,9 @@ class Anonymiser {
         text(reference, placeholder, "consent", "given_by", "withdrawn_by", "withdrawal_reason");
         text(reference, placeholder, "consent_override", "reason");
         // Letters to the family and the referrer: staff addresses stay, anyone else's goes.
+        // Numbered, as one job's letters (to the parent and to the referrer) must keep distinct recipients.
         jdbc.update("""
-                UPDATE notification SET recipient = ? WHERE case_reference = ?
+                UPDATE notification SET recipient = CONCAT(?, ' ', id) WHERE case_reference = ?
                     AND recipient NOT IN (SELECT email FROM app_user WHERE email IS NOT NULL)""", placeholder, reference);
     }
 

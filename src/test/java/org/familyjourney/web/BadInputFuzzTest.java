@@ -249,7 +249,7 @@ class BadInputFuzzTest extends ApplicationTest {
             return "was accepted (" + status + " " + response.headers().firstValue("Location").orElse("") + ")";
         }
         if (status == 200) {
-            return body.contains("There is a problem") && body.contains("aria-invalid=\"true\"") ? null
+            return body.contains("There is a problem") && (body.contains("aria-invalid=\"true\"") || body.contains("field-error")) ? null
                     : "form shown again without naming a problem";
         }
         if (status == 401 || status == 403) {
