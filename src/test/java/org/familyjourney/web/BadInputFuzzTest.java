@@ -261,7 +261,7 @@ class BadInputFuzzTest extends ApplicationTest {
         if (json) {
             return DETAIL.matcher(body).find() ? null : "4xx without a detail: " + abbreviate(body);
         }
-        return body.contains("<h1") ? null : "4xx page without a message: " + abbreviate(body);
+        return body.contains("<h1") ? null : "4xx (" + status + ") page without a message: " + abbreviate(body);
     }
 
     /** Runs of one character cut to 20, so the checks read an echoed 3 MB field in no time. */
