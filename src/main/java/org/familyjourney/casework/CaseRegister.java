@@ -9,6 +9,7 @@ import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.referral.Referral;
 import org.familyjourney.referral.ReferralRepository;
+import org.familyjourney.retention.CaseRetention;
 import org.familyjourney.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
@@ -24,8 +25,11 @@ public class CaseRegister {
     private final JourneyLog journey;
     private final ReferralRepository referrals;
     private final Clock clock;
+    private final CaseRetention retention;
 
-    CaseRegister(CaseRepository cases, CaseReferences references, JourneyLog journey, ReferralRepository referrals, Clock clock) {
+    CaseRegister(CaseRepository cases, CaseReferences references, JourneyLog journey, ReferralRepository referrals, Clock clock,
+                 CaseRetention retention) {
+        this.retention = retention;
         this.cases = cases;
         this.references = references;
         this.journey = journey;
@@ -127,6 +131,7 @@ public class CaseRegister {
             return current;
         }
         FamilyCase reopened = cases.save(current.reopened(processInstanceKey, generation));
+        retention.cancel(reference);
         String by = reopenedBy == null || reopenedBy.isBlank() ? JourneyLog.SYSTEM : reopenedBy;
         journey.record(reference, JourneyKind.CASE_REOPENED, step, by, "Case reopened" + (by.equals(JourneyLog.SYSTEM) ? "" : " by " + by));
         return reopened;

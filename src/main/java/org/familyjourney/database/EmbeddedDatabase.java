@@ -71,4 +71,16 @@ public class EmbeddedDatabase {
     void stop() throws ManagedProcessException {
         db.stop();
     }
+
+    /** Stops the server, keeping its port and data, as a crash or a restart would (fault tests). */
+    public void stopServer() throws ManagedProcessException {
+        log.warn("Embedded MariaDB on port {} stopped", port);
+        db.stop();
+    }
+
+    /** Starts the stopped server again, on the same port and data directory. */
+    public void startServer() throws ManagedProcessException {
+        db.start();
+        log.info("Embedded MariaDB on port {} started again", port);
+    }
 }

@@ -29,6 +29,9 @@ public enum JourneyKind {
     CASE_STEPPED_UP,
     SCHOOL_MEETING_RECORDED,
     CONSENT_RECORDED,
+    CONSENT_WITHDRAWN,
+    /** Sharing without consent as the law allows (safeguarding); the reason is in the override record. */
+    CONSENT_OVERRIDDEN,
     ONWARD_REFERRAL_RECORDED,
     SESSION_RECORDED,
     /** A case and its open tasks moved to another worker by a manager (caseload reassignment). */
@@ -42,5 +45,9 @@ public enum JourneyKind {
     /** A case was restricted to named people, or someone was named on a restricted case. */
     RECORD_RESTRICTED,
     /** A new embedded engine run re-created the case's journey at the steps where it stood. */
-    JOURNEY_RECOVERED
+    JOURNEY_RECOVERED,
+    /** Retention: a closed case's personal data replaced by placeholders; the journey's skeleton stays. */
+    CASE_ANONYMISED,
+    /** Erasure on a valid request; the entry names who erased and on what grounds, never the family. */
+    CASE_ERASED
 }

@@ -29,6 +29,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
 
     private final Duration firstPause;
     private final Duration longestPause;
+    private final DatabaseOutages outages;
     private final MetricsRecorder metrics;
     private final MeterRegistry meters;
     private final Incidents incidents;
@@ -36,7 +37,9 @@ class JobFailures implements JobExceptionHandlingStrategy {
 
     JobFailures(@Value("${familyjourney.jobs.first-retry-pause:PT2S}") Duration firstPause,
                 @Value("${familyjourney.jobs.longest-retry-pause:PT5M}") Duration longestPause,
+                @Value("${familyjourney.jobs.database-outage-patience:PT10M}") Duration outagePatience,
                 MetricsRecorder metrics, MeterRegistry meters, Incidents incidents, ProcessCatalog processes) {
+        this.outages = new DatabaseOutages(outagePatience);
         this.incidents = incidents;
         this.processes = processes;
         this.firstPause = firstPause;
@@ -48,17 +51,28 @@ class JobFailures implements JobExceptionHandlingStrategy {
     @Override
     public void handleException(Exception failure, ExceptionHandlingContext context) {
         ActivatedJob job = context.job();
-        count(failure, job);
         if (failure instanceof BpmnError error) {
+            count(failure, job);
             var thrown = context.jobClient().newThrowErrorCommand(job.getKey()).errorCode(error.getErrorCode())
                     .errorMessage(error.getErrorMessage());
             // A BpmnError made without variables has null ones, which the command refuses.
             (error.getVariables() == null ? thrown : thrown.variables(error.getVariables())).send();
             return;
         }
-        int retriesLeft = Math.max(0, job.getRetries() - 1);
         // The engine's incident shows our plain-words text, never a library's message quoting a family's details.
         String message = FailureDescription.of(failure).message();
+        // A database outage is nobody's mistake: ride it out (growing pauses, no retry used up) for a while.
+        int outageAttempt = outages.attempt(job.getKey(), failure);
+        if (outageAttempt >= 0) {
+            metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
+            log.warn("Job {} of type {} waits for the database ({}), attempt {}", job.getKey(), job.getType(), causes(failure),
+                    outageAttempt + 1);
+            context.jobClient().newFailCommand(job.getKey()).retries(job.getRetries()).retryBackoff(pause(outageAttempt))
+                    .errorMessage("Waiting for the database: " + message).send();
+            return;
+        }
+        count(failure, job);
+        int retriesLeft = Math.max(0, job.getRetries() - 1);
         // Log the job and the kind of failure only: the message could carry a family's details.
         log.warn("Job {} of type {} failed ({}), {} retries left", job.getKey(), job.getType(), causes(failure), retriesLeft);
         log.debug("Failure of job {}", job.getKey(), failure);
@@ -103,7 +117,10 @@ class JobFailures implements JobExceptionHandlingStrategy {
     }
 
     Duration pauseBefore(int retriesLeft, Integer maxRetries) {
-        int attempt = Math.max(0, (maxRetries == null ? 3 : maxRetries) - retriesLeft - 1);
+        return pause(Math.max(0, (maxRetries == null ? 3 : maxRetries) - retriesLeft - 1));
+    }
+
+    private Duration pause(int attempt) {
         Duration pause = firstPause.multipliedBy(1L << Math.min(attempt, 16));
         return pause.compareTo(longestPause) > 0 ? longestPause : pause;
     }

@@ -8,6 +8,8 @@ public final class OnwardReferralIds {
     public static final String ESCALATION_TIMESCALE = "onward-referral-escalation";
     /** The escalation kind raised when an organisation has not answered. */
     public static final String UNANSWERED = "ONWARD_REFERRAL_UNANSWERED";
+    /** BPMN error of Send onward referral when the family's consent was withdrawn or is missing. */
+    public static final String CONSENT_NOT_IN_PLACE = "consent-not-in-place";
 
     public static final class JobTypes {
         public static final String SEND_ONWARD_REFERRAL = "send-onward-referral";
@@ -26,6 +28,7 @@ public final class OnwardReferralIds {
         public static final String RECORD_NOT_SENT = "Task_RecordNotSent";
         public static final String NOT_SENT_NO_CONSENT = "EndEvent_NotSentNoConsent";
         public static final String SEND_ONWARD_REFERRAL = "Task_SendOnwardReferral";
+        public static final String CONSENT_NOT_IN_PLACE = "Error_ConsentNotInPlace";
         public static final String SCHEDULE_ANSWER_REMINDER = "Task_ScheduleAnswerReminder";
         public static final String SCHEDULE_ANSWER_ESCALATION = "Task_ScheduleAnswerEscalation";
         public static final String RECORD_ORGANISATION_ANSWER = "Task_RecordOrganisationAnswer";

@@ -124,6 +124,8 @@ public class ReferralValidator {
         java.time.Instant at = problems.instant("consent.at", consent.at());
         if (at != null && at.isAfter(clock.instant().plusSeconds(300))) {
             problems.add("consent.at", "cannot be in the future");
+        } else if (at != null && at.isBefore(java.time.Instant.parse("2000-01-01T00:00:00Z"))) {
+            problems.add("consent.at", "is before the year 2000; check the year");
         }
         return new Referral.Consent(true, by, at);
     }

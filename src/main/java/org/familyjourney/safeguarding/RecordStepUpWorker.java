@@ -3,6 +3,8 @@ package org.familyjourney.safeguarding;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import org.familyjourney.consent.ConsentScope;
+import org.familyjourney.consent.Consents;
 import java.util.Map;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
@@ -22,12 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RecordStepUpWorker {
 
+    static final String SOCIAL_CARE = "Children's social care";
+
     private final StepUps stepUps;
+    private final Consents consents;
     private final JourneyLog journey;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
 
-    RecordStepUpWorker(StepUps stepUps, JourneyLog journey, EngineGeneration generation, TransactionTemplate transaction) {
+    RecordStepUpWorker(StepUps stepUps, JourneyLog journey, EngineGeneration generation, TransactionTemplate transaction,
+                       Consents consents) {
+        this.consents = consents;
         this.stepUps = stepUps;
         this.journey = journey;
         this.generation = generation;
@@ -55,6 +62,7 @@ public class RecordStepUpWorker {
             if (!stepUps.stepUp(ref, caseReference, concern, decidedBy)) {
                 return;
             }
+            shareUnderSafeguardingDuty(caseReference, decidedBy, job.getElementId(), ref);
             journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(), JourneyLog.SYSTEM,
                     "Case stepped up to children's social care "
                             + (onConcern ? "on the decision of " + (decidedBy == null ? "the DSL" : decidedBy) : "after the review"),
@@ -65,5 +73,20 @@ public class RecordStepUpWorker {
                         recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details());
             }
         });
+    }
+
+    /**
+     * A step-up shares the family's information with children's social care. Safeguarding law allows
+     * that without consent; when consent is withdrawn or missing the override is recorded with its reason.
+     */
+    private void shareUnderSafeguardingDuty(String caseReference, String decidedBy, String step, JobRef ref) {
+        if (consents.coverage(caseReference, ConsentScope.SHARE_WITH_SERVICES, SOCIAL_CARE).allowsSharing()) {
+            return;
+        }
+        String by = decidedBy == null ? JourneyLog.SYSTEM : decidedBy;
+        consents.overrideOnce(caseReference, ConsentScope.SHARE_WITH_SERVICES, SOCIAL_CARE, "Safeguarding duty: a child may be at "
+                + "risk of significant harm, so information is shared with children's social care without the family's consent "
+                + "(Children Act 1989 s.47; Working Together to Safeguard Children). Step-up decided by " + by + ".",
+                by, step, ref.generation() + ":" + ref.jobKey());
     }
 }

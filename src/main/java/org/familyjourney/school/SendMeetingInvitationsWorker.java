@@ -3,6 +3,8 @@ package org.familyjourney.school;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import org.familyjourney.consent.ConsentScope;
+import org.familyjourney.consent.Consents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +47,7 @@ public class SendMeetingInvitationsWorker {
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(UK);
 
     private final SchoolMeetings meetings;
+    private final Consents consents;
     private final CaseRegister cases;
     private final ReferralRepository referrals;
     private final StaffDirectory staff;
@@ -59,7 +62,8 @@ public class SendMeetingInvitationsWorker {
     SendMeetingInvitationsWorker(SchoolMeetings meetings, CaseRegister cases, ReferralRepository referrals,
                                  StaffDirectory staff, Notifier notifier, JourneyLog journey, HandledJobs handled,
                                  EngineGeneration generation, TransactionTemplate transaction, Clock clock,
-                                 @Value("${familyjourney.mail.from}") String from) {
+                                 @Value("${familyjourney.mail.from}") String from, Consents consents) {
+        this.consents = consents;
         this.meetings = meetings;
         this.cases = cases;
         this.referrals = referrals;
@@ -95,13 +99,20 @@ public class SendMeetingInvitationsWorker {
                 contactEmail, start, end, place, MeetingPurpose.valueOf(purpose), purposeDetail, "yes".equals(inviteParent),
                 worker);
         JobRef ref = JobRef.of(job, generation.current());
+        Consents.Coverage consent = consents.coverage(caseReference, ConsentScope.CONTACT_SCHOOL, schoolName);
         SchoolMeeting meeting = transaction.execute(tx -> {
             SchoolMeeting arranged = meetings.arrange(ref, arrangement);
-            sendInvitations(arranged, ref, job.getElementId());
+            sendInvitations(arranged, ref, job.getElementId(), consent.allowsSharing());
             if (handled.firstDelivery(ref, job.getType())) {
                 journey.record(caseReference, JourneyKind.SCHOOL_MEETING_RECORDED, job.getElementId(), JourneyLog.SYSTEM,
                         "School meeting arranged with " + schoolName + " for " + WHEN.format(start) + " (UK time)",
                         Map.of("schoolMeetingId", arranged.id(), "startsAt", start.toString(), "purpose", purpose));
+                if (!consent.allowsSharing()) {
+                    journey.record(caseReference, JourneyKind.SCHOOL_MEETING_RECORDED, job.getElementId(), JourneyLog.SYSTEM,
+                            "Invitation to " + schoolName + " not sent: consent to contact the school is "
+                                    + consent.name().toLowerCase() + "; the worker is told",
+                            Map.of("schoolMeetingId", arranged.id(), "consent", consent.name()));
+                }
             }
             return arranged;
         });
@@ -113,7 +124,7 @@ public class SendMeetingInvitationsWorker {
         return variables;
     }
 
-    private void sendInvitations(SchoolMeeting meeting, JobRef ref, String step) {
+    private void sendInvitations(SchoolMeeting meeting, JobRef ref, String step, boolean mayContactSchool) {
         StaffDirectory.Staff holder = staff.find(meeting.worker())
                 .orElseThrow(() -> new IllegalStateException("No staff member " + meeting.worker() + " to hold the meeting"));
         CalendarInvite.Person organizer = new CalendarInvite.Person(holder.displayName(),
@@ -123,14 +134,17 @@ public class SendMeetingInvitationsWorker {
         String reply = "To change the time, reply to " + holder.displayName() + " at " + organizer.email()
                 + ", quoting " + meeting.caseReference() + ".";
 
-        send(meeting, organizer, new CalendarInvite.Person(meeting.schoolContactName(), meeting.schoolContactEmail()),
-                "Meeting invitation: " + meeting.purpose().label() + ", " + WHEN.format(meeting.startsAt())
-                        + " (" + meeting.caseReference() + ")",
-                "Dear " + meeting.schoolContactName() + ",\n\n" + holder.displayName()
-                        + ", family support worker, invites you to a meeting about a family we support together.\n\n"
-                        + "When: " + when + "\nWhere: " + meeting.place() + "\nPurpose: " + purpose + "\n"
-                        + (meeting.parentInvited() ? "The parent is invited too.\n" : "") + "\n" + reply + "\n",
-                ref, step);
+        // Without the family's consent to contact the school (or a recorded override) the school is not invited.
+        if (mayContactSchool) {
+            send(meeting, organizer, new CalendarInvite.Person(meeting.schoolContactName(), meeting.schoolContactEmail()),
+                    "Meeting invitation: " + meeting.purpose().label() + ", " + WHEN.format(meeting.startsAt())
+                            + " (" + meeting.caseReference() + ")",
+                    "Dear " + meeting.schoolContactName() + ",\n\n" + holder.displayName()
+                            + ", family support worker, invites you to a meeting about a family we support together.\n\n"
+                            + "When: " + when + "\nWhere: " + meeting.place() + "\nPurpose: " + purpose + "\n"
+                            + (meeting.parentInvited() ? "The parent is invited too.\n" : "") + "\n" + reply + "\n",
+                    ref, step);
+        }
         if (meeting.parentInvited()) {
             Referral.Parent parent = referrals.findById(cases.find(meeting.caseReference()).referralId())
                     .map(Referral::parent).orElse(null);
@@ -148,6 +162,8 @@ public class SendMeetingInvitationsWorker {
                 "Meeting booked: " + meeting.schoolName() + ", " + WHEN.format(meeting.startsAt()) + " (" + meeting.caseReference() + ")",
                 "You arranged a meeting with " + meeting.schoolContactName() + " of " + meeting.schoolName() + ".\n\n"
                         + "When: " + when + "\nWhere: " + meeting.place() + "\nPurpose: " + purpose + "\n"
+                        + (mayContactSchool ? "" : "The school was NOT sent an invitation: the family's consent to contact "
+                        + "the school is withdrawn or missing. Check with the family before contacting the school.\n")
                         + "Record its outcome in Family Journey afterwards.\n", ref, step);
     }
 

@@ -58,7 +58,7 @@ class SecurityConfiguration {
                         .hasRole("MANAGER")
                         .requestMatchers("/api/processes/**", "/api/forms/**").hasAnyRole("MANAGER", "AUDITOR", "ADMIN")
                         .anyRequest().access(signedInAndNoAuditorChanges()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new UnavailableOr401()))
                 .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

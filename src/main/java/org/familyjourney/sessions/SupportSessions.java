@@ -59,6 +59,8 @@ public class SupportSessions {
         LocalDate date = problems.date("date", request.date());
         if (date != null && date.isAfter(LocalDate.now(clock.withZone(UK)))) {
             problems.add("date", "cannot be in the future: log a session once it has taken place");
+        } else if (date != null && date.getYear() < 2000) {
+            problems.add("date", "is before the year 2000; check the year");
         }
         SessionKind kind = problems.oneOf("kind", request.kind(), SessionKind.class);
         Integer minutes = minutes(problems, request.durationMinutes());

@@ -4,6 +4,8 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.LocalDate;
+import org.familyjourney.consent.ConsentScope;
+import org.familyjourney.consent.Consents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.familyjourney.engine.EngineGeneration;
@@ -28,12 +30,14 @@ public class RecordConsentToShareWorker {
     public static final String NONE = "NONE";
 
     private final ConsentsToShare consents;
+    private final Consents consentRecords;
     private final JourneyLog journey;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
 
-    RecordConsentToShareWorker(ConsentsToShare consents, JourneyLog journey, EngineGeneration generation,
-                               TransactionTemplate transaction) {
+    RecordConsentToShareWorker(ConsentsToShare consents, Consents consentRecords, JourneyLog journey,
+                               EngineGeneration generation, TransactionTemplate transaction) {
+        this.consentRecords = consentRecords;
         this.consents = consents;
         this.journey = journey;
         this.generation = generation;
@@ -64,6 +68,15 @@ public class RecordConsentToShareWorker {
                 return;
             }
             String actor = recordedBy == null ? JourneyLog.SYSTEM : recordedBy;
+            // Also a consent record (or override) of its own, which every later sharing step checks.
+            if (consented) {
+                consentRecords.recordFromJob(caseReference, ConsentScope.SHARE_WITH_SERVICES, request.organisation(), givenBy,
+                        givenOn == null ? null : LocalDate.parse(givenOn).atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant(),
+                        actor);
+            } else if (overridden) {
+                consentRecords.overrideFromJob(caseReference, ConsentScope.SHARE_WITH_SERVICES, request.organisation(),
+                        overrideReason, actor, ref.generation() + ":" + ref.jobKey());
+            }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("sharedWith", sharedWith);
             details.put("basis", basis);

@@ -3,6 +3,10 @@ package org.familyjourney.signposting;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import org.familyjourney.consent.ConsentScope;
+import org.familyjourney.consent.Consents;
+import org.familyjourney.processes.OnwardReferralIds;
 import java.util.Map;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
@@ -24,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SendOnwardReferralWorker {
 
     private final OnwardReferrals referrals;
+    private final Consents consents;
     private final StaffDirectory staff;
     private final Notifier notifier;
     private final JourneyLog journey;
@@ -32,7 +37,9 @@ public class SendOnwardReferralWorker {
     private final TransactionTemplate transaction;
 
     SendOnwardReferralWorker(OnwardReferrals referrals, StaffDirectory staff, Notifier notifier, JourneyLog journey,
-                             HandledJobs handled, EngineGeneration generation, TransactionTemplate transaction) {
+                             HandledJobs handled, EngineGeneration generation, TransactionTemplate transaction,
+                             Consents consents) {
+        this.consents = consents;
         this.referrals = referrals;
         this.staff = staff;
         this.notifier = notifier;
@@ -53,10 +60,14 @@ public class SendOnwardReferralWorker {
         if (request.email() == null) {
             throw new IllegalArgumentException("The onward referral to " + request.organisation() + " has no email address to send it to");
         }
-        String basis = Boolean.TRUE.equals(consentGiven) ? RecordConsentToShareWorker.CONSENT_AT_REFERRAL
-                : sharingBasis == null ? RecordConsentToShareWorker.FAMILY_CONSENT : sharingBasis;
+        // The basis the family's latest answer gave wins over the referral's consent, which may since be withdrawn.
+        String basis = sharingBasis != null ? sharingBasis : Boolean.TRUE.equals(consentGiven)
+                ? RecordConsentToShareWorker.CONSENT_AT_REFERRAL : RecordConsentToShareWorker.FAMILY_CONSENT;
         StaffDirectory.Staff holder = worker == null ? null : staff.find(worker).orElse(null);
         JobRef ref = JobRef.of(job, generation.current());
+        if (!RecordConsentToShareWorker.OVERRIDE.equals(basis) && referrals.of(ref).isEmpty()) {
+            refuseWithoutConsent(job, ref, caseReference, request);
+        }
         long id = transaction.execute(tx -> {
             OnwardReferrals.OnwardReferral sent = referrals.open(ref, caseReference, request, worker, OnwardReferralState.SENT, basis);
             notifier.send(new Notifier.Message(caseReference, request.email(),
@@ -70,6 +81,24 @@ public class SendOnwardReferralWorker {
             return sent.id();
         });
         return Map.of("onwardReferralId", id);
+    }
+
+    /** Consent withdrawn or missing since the journey asked: nothing is sent, and the worker asks the family again. */
+    private void refuseWithoutConsent(ActivatedJob job, JobRef ref, String caseReference, OnwardReferralRequest request) {
+        Consents.Coverage coverage = consents.coverage(caseReference, ConsentScope.SHARE_WITH_SERVICES, request.organisation());
+        if (coverage.allowsSharing()) {
+            return;
+        }
+        transaction.executeWithoutResult(tx -> {
+            if (handled.firstDelivery(ref, job.getType())) {
+                journey.record(caseReference, JourneyKind.ONWARD_REFERRAL_RECORDED, job.getElementId(), JourneyLog.SYSTEM,
+                        "Onward referral to " + request.organisation() + " not sent: consent to share is "
+                                + coverage.name().toLowerCase() + "; the worker is asked to check with the family",
+                        Map.of("consent", coverage.name(), "service", request.service().name()));
+            }
+        });
+        throw new BpmnError(OnwardReferralIds.CONSENT_NOT_IN_PLACE,
+                "Consent to share with " + request.organisation() + " is " + coverage.name().toLowerCase());
     }
 
     static String body(OnwardReferralRequest request, StaffDirectory.Staff holder, String caseReference) {

@@ -119,6 +119,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("Database unavailable during an API call ({})", e.getClass().getSimpleName());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
+            problem.setTitle("Database unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         log.error("Unexpected failure of an API call", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing you sent was lost. Please try again, or tell your administrator."));

@@ -60,8 +60,9 @@ public final class FieldChecks {
 
     public String phone(String field, String value) {
         String phone = text(field, value, false, 32);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            add(field, "is not a phone number (10 to 20 digits, spaces and + allowed)");
+        long digits = phone == null ? 0 : phone.chars().filter(Character::isDigit).count();
+        if (phone != null && (!PHONE.matcher(phone).matches() || digits < 10 || digits > 15 || phone.startsWith("-"))) {
+            add(field, "is not a phone number (10 to 15 digits; spaces, brackets, - and a leading + allowed)");
             return null;
         }
         return phone;

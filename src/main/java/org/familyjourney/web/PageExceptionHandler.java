@@ -55,6 +55,25 @@ class PageExceptionHandler {
         return page(HttpStatus.BAD_REQUEST, detail, response, locale);
     }
 
+    /**
+     * A form the binder cannot read at all: a field that is not one of the form's (children[300].name),
+     * text where the form has a group of fields, or a body that is not the form's encoding.
+     */
+    @ExceptionHandler({org.springframework.validation.BindException.class, org.springframework.beans.InvalidPropertyException.class,
+            org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.HttpMediaTypeNotSupportedException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class})
+    ModelAndView unreadable(Exception e, HttpServletResponse response, Locale locale) {
+        String field = e instanceof org.springframework.validation.BindException bind && bind.getFieldError() != null
+                ? bind.getFieldError().getField()
+                : e instanceof org.springframework.beans.InvalidPropertyException property ? property.getPropertyName() : null;
+        log.info("Unreadable form submission ({})", e.getClass().getSimpleName());
+        return page(HttpStatus.BAD_REQUEST, field == null
+                ? "The form could not be read. Send it from its page, as application/x-www-form-urlencoded."
+                : "The form's field " + field + " could not be read: it is not one of the form's fields, or not of its kind.",
+                response, locale);
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ModelAndView denied(Exception e, HttpServletResponse response, Locale locale) {
         return page(HttpStatus.FORBIDDEN, null, response, locale);
@@ -79,6 +98,11 @@ class PageExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletResponse response, Locale locale) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("Database unavailable during a page ({})", e.getClass().getSimpleName());
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, response, locale);
+        }
         log.error("Unexpected failure of a page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, null, response, locale);
     }

@@ -45,13 +45,15 @@ class SubjectAccessExportTest extends ApplicationTest {
         assertThat(held.path("madeBy").asText()).isEqualTo("alex");
         assertThat(held.path("sections").findValuesAsText("key")).containsExactly("case", "referral", "children", "concerns", "tasks",
                 "drafts", "journey", "sessions", "safeguardingConcerns", "stepUps", "schoolMeetings", "onwardReferrals", "consentToShare",
-                "notifications", "deadlines", "escalations", "accessLog");
+                "consents", "consentOverrides", "retention", "notifications", "deadlines", "escalations", "accessLog");
         assertThat(section(held, "referral").get(0).path("parent_name").asText()).isEqualTo(parent);
         assertThat(section(held, "children").get(0).path("name").asText()).startsWith("Kit Testfamily");
         assertThat(section(held, "tasks").toString()).contains("\"firstContactOutcome\":\"REACHED\"");
         assertThat(section(held, "journey").size()).isGreaterThan(10);
         assertThat(section(held, "sessions").get(0).path("duration_minutes").asInt()).isEqualTo(40);
         assertThat(section(held, "deadlines").size()).isPositive();
+        assertThat(section(held, "consents").findValuesAsText("scope")).contains("SUPPORT", "SHARE_WITH_SERVICES", "CONTACT_SCHOOL");
+        assertThat(section(held, "consents").findValuesAsText("given_by")).containsOnly(parent);
         assertThat(section(held, "accessLog").toString()).contains("subject access export (JSON)").contains("alex");
     }
 

@@ -203,4 +203,17 @@ class OnwardReferralProcessTest {
         });
         return found[0];
     }
+
+    @Test
+    void consentWithdrawnSinceTheReferralSendsNothingAndAsksTheFamilyAgain() {
+        long instance = start(true);
+        ActivatedJob send = engine.awaitJob(instance, JobTypes.SEND_ONWARD_REFERRAL, Elements.SEND_ONWARD_REFERRAL);
+        engine.client().newThrowErrorCommand(send.getKey()).errorCode(OnwardReferralIds.CONSENT_NOT_IN_PLACE)
+                .errorMessage("Consent to share with Northside Counselling is withdrawn").send().join();
+        engine.awaitActive(instance, Elements.ASK_FOR_CONSENT_TO_SHARE);
+        assertThat(engine.hasPassed(instance, Elements.SCHEDULE_ANSWER_REMINDER)).isFalse();
+        assertThat(engine.hasIncidents()).isFalse();
+        // Its open task would otherwise be taken by the multi-instance test's search for any task.
+        engine.client().newCancelInstanceCommand(instance).send().join();
+    }
 }
