@@ -14,6 +14,7 @@ import org.familyjourney.security.Teams;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.FamilyWalk;
 import org.familyjourney.support.PageSession;
+import org.familyjourney.support.StoredIncidents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,8 +103,8 @@ class TeamDashboardApiTest extends ApplicationTest {
         String north = TeamFixtures.worker(staff, teams, passwords, "Noor North");
         String northCase = FamilyWalk.refer(api, north).triageAndAllocate().reference();
         String southCase = TeamFixtures.allocatedInSouth(api);
-        long northIncident = incidentOfAnEarlierEngineRun(northCase);
-        long southIncident = incidentOfAnEarlierEngineRun(southCase);
+        long northIncident = StoredIncidents.ofAnEarlierEngineRun(jdbc, northCase);
+        long southIncident = StoredIncidents.ofAnEarlierEngineRun(jdbc, southCase);
         escalation(northCase);
         escalation(southCase);
 
@@ -159,17 +160,6 @@ class TeamDashboardApiTest extends ApplicationTest {
         List<String> references = new ArrayList<>(dashboard.path("incidents").path("current").findValuesAsText("caseReference"));
         references.addAll(dashboard.path("escalations").path("open").findValuesAsText("caseReference"));
         return references;
-    }
-
-    /** An open incident of the case, from an earlier engine run (so a retry goes no further than the checks). */
-    private long incidentOfAnEarlierEngineRun(String reference) {
-        jdbc.update("""
-                INSERT INTO job_incident (engine_generation, job_key, job_type, process_instance_key, process_definition_key,
-                    bpmn_process_id, case_reference, element_id, step_name, message, failure, attempts, raised_at, state)
-                VALUES (-1, ?, 'send-referrer-letter', 1, 1, 'family-journey', ?, 'Task_SendReferrerLetter',
-                    'Send letter to referrer', 'The email server did not accept the message.', 'MAIL', 3, NOW(6), 'OPEN')""",
-                System.nanoTime(), reference);
-        return jdbc.queryForObject("SELECT MAX(id) FROM job_incident WHERE case_reference = ?", Long.class, reference);
     }
 
     /** An open escalation of the case, as the escalation worker writes one (without an engine job behind it). */

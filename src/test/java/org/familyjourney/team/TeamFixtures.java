@@ -16,6 +16,7 @@ import org.familyjourney.processes.ProcessIds.JobTypes;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.Teams;
+import org.familyjourney.support.CaseWalk;
 import org.familyjourney.support.TestApi;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -45,12 +46,7 @@ final class TeamFixtures {
 
     /** A case allocated to sol (team South), triaged and allocated by grace so that priya did no task on it. */
     static String allocatedInSouth(TestApi api) {
-        String reference = api.referFamily("grace");
-        api.completeTask("grace", api.awaitTask("grace", reference, "Task_TriageReferral"),
-                Map.of("triageDecision", "ACCEPT", "triageReason", "School attendance support"));
-        api.completeTask("grace", api.awaitTask("grace", reference, "Task_AllocateWorker"), Map.of("allocatedWorker", "sol"));
-        api.awaitTask("sol", reference, "Task_MakeFirstContact");
-        return reference;
+        return CaseWalk.allocatedBy(api, "grace", api.referFamily("grace"), "sol").reference;
     }
 
     /** Starts "Assign case to worker" for the case with no worker allocated: it fails twice and becomes an incident. */
