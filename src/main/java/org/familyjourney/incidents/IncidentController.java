@@ -1,5 +1,6 @@
 package org.familyjourney.incidents;
 
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,16 +18,19 @@ class IncidentController {
 
     private final JobIncidents incidents;
     private final IncidentRetry retry;
+    private final RecordAccess records;
 
-    IncidentController(JobIncidents incidents, IncidentRetry retry) {
+    IncidentController(JobIncidents incidents, IncidentRetry retry, RecordAccess records) {
         this.incidents = incidents;
         this.retry = retry;
+        this.records = records;
     }
 
+    /** An incident of a case the person may read (an incident names its case); any other does not exist for them. */
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('MANAGER', 'AUDITOR')")
-    JobIncident one(@PathVariable long id) {
-        return incidents.find(id).orElseThrow(() -> new NotFoundException("There is no incident " + id + "."));
+    JobIncident one(@PathVariable long id, Authentication user) {
+        return incidents.find(id, records.readableCases(StaffMember.of(user))).orElseThrow(() -> new NotFoundException("There is no incident " + id + "."));
     }
 
     @PostMapping("/{id}/retry")

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.ConflictException;
 import org.familyjourney.web.NotFoundException;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IncidentRetry {
 
     private final JobIncidents incidents;
+    private final RecordAccess records;
     private final IncidentKeys keys;
     private final CamundaClient client;
     private final EngineGeneration generation;
@@ -33,9 +35,10 @@ public class IncidentRetry {
     private final Clock clock;
     private final int retries;
 
-    IncidentRetry(JobIncidents incidents, IncidentKeys keys, CamundaClient client, EngineGeneration generation, JourneyLog journey,
+    IncidentRetry(JobIncidents incidents, RecordAccess records, IncidentKeys keys, CamundaClient client, EngineGeneration generation, JourneyLog journey,
                   TransactionTemplate transaction, Clock clock, @Value("${familyjourney.jobs.retries-after-incident:3}") int retries) {
         this.incidents = incidents;
+        this.records = records;
         this.keys = keys;
         this.client = client;
         this.generation = generation;
@@ -45,8 +48,10 @@ public class IncidentRetry {
         this.retries = retries;
     }
 
+    /** Only an incident of a case the manager may read: any other does not exist for them. */
     public JobIncident retry(long id, StaffMember manager) {
-        JobIncident incident = incidents.find(id).orElseThrow(() -> new NotFoundException("There is no incident " + id + "."));
+        JobIncident incident = incidents.find(id, records.readableCases(manager))
+                .orElseThrow(() -> new NotFoundException("There is no incident " + id + "."));
         if (incident.state() != JobIncident.State.OPEN) {
             throw new ConflictException(incident.state() == JobIncident.State.RETRIED
                     ? "This step was already retried by " + incident.retriedBy() + " at " + incident.retriedAt() + "."

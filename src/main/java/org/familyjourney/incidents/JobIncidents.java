@@ -8,21 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.familyjourney.security.CaseFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The job incidents we know of, one row per job of an engine run (table job_incident). */
+/**
+ * The job incidents we know of, one row per job of an engine run (table job_incident). What people are
+ * shown is narrowed by a {@link CaseFilter} on the incident's case (an incident with no case counts as
+ * one of a case without a worker: the intake team's).
+ */
 @Repository
 public class JobIncidents {
 
     private static final String COLUMNS = """
             id, engine_generation, job_key, job_type, process_instance_key, bpmn_process_id, case_reference, element_id,
             step_name, message, failure, attempts, raised_at, state, retried_by, retried_at, resolved_at""";
+    private static final String CASE = "job_incident.case_reference";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    JobIncidents(JdbcTemplate jdbc) {
+    JobIncidents(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** What the failing job was; written when its last retry fails. */
@@ -64,6 +73,12 @@ public class JobIncidents {
         return jdbc.query("SELECT " + COLUMNS + " FROM job_incident WHERE id = ?", JobIncidents::incident, id).stream().findFirst();
     }
 
+    /** The incident, if its case passes the filter. */
+    public Optional<JobIncident> find(long id, CaseFilter cases) {
+        return named.query("SELECT " + COLUMNS + " FROM job_incident WHERE id = :id AND " + cases.on(CASE),
+                cases.params().addValue("id", id), JobIncidents::incident).stream().findFirst();
+    }
+
     Optional<JobIncident> ofJob(long generation, long jobKey) {
         return jdbc.query("SELECT " + COLUMNS + " FROM job_incident WHERE engine_generation = ? AND job_key = ?",
                 JobIncidents::incident, generation, jobKey).stream().findFirst();
@@ -74,19 +89,21 @@ public class JobIncidents {
                 JobIncidents::incident, caseReference);
     }
 
-    /** Every open or retried incident, then the latest resolved ones: what a manager needs to act on or check. */
-    public List<JobIncident> current(int resolvedToShow) {
-        return jdbc.query("SELECT * FROM (SELECT " + COLUMNS + " FROM job_incident WHERE state <> 'RESOLVED' ORDER BY raised_at DESC) a "
-                + "UNION ALL SELECT * FROM (SELECT " + COLUMNS + " FROM job_incident WHERE state = 'RESOLVED' "
-                + "ORDER BY resolved_at DESC LIMIT ?) r", JobIncidents::incident, resolvedToShow);
+    /** Every open or retried incident of the cases filtered, then the latest resolved ones: what a manager needs to act on or check. */
+    public List<JobIncident> current(int resolvedToShow, CaseFilter cases) {
+        String filtered = " AND " + cases.on(CASE);
+        return named.query("SELECT * FROM (SELECT " + COLUMNS + " FROM job_incident WHERE state <> 'RESOLVED'" + filtered
+                + " ORDER BY raised_at DESC) a UNION ALL SELECT * FROM (SELECT " + COLUMNS + " FROM job_incident WHERE state = 'RESOLVED'"
+                + filtered + " ORDER BY resolved_at DESC LIMIT :resolved) r", cases.params().addValue("resolved", resolvedToShow),
+                JobIncidents::incident);
     }
 
-    public Map<JobIncident.State, Long> countsByState() {
+    public Map<JobIncident.State, Long> countsByState(CaseFilter cases) {
         Map<JobIncident.State, Long> counts = new TreeMap<>();
         for (JobIncident.State state : JobIncident.State.values()) {
             counts.put(state, 0L);
         }
-        jdbc.query("SELECT state, COUNT(*) FROM job_incident GROUP BY state",
+        named.query("SELECT state, COUNT(*) FROM job_incident WHERE " + cases.on(CASE) + " GROUP BY state", cases.params(),
                 (ResultSet rs) -> { counts.put(JobIncident.State.valueOf(rs.getString(1)), rs.getLong(2)); });
         return counts;
     }

@@ -8,6 +8,7 @@ import org.familyjourney.deadline.Timescale;
 import org.familyjourney.deadline.Timescales;
 import org.familyjourney.deadline.WorkingCalendar;
 import org.familyjourney.reporting.FunderReport.FirstContact;
+import org.familyjourney.security.CaseFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,12 @@ public class FirstContactTimes {
 
     /** Families first reached from {@code from} (inclusive) until {@code until} (exclusive). */
     public FirstContact between(Instant from, Instant until) {
-        List<FunderFigures.Contact> contacts = figures.firstContacts(from, until);
+        return between(from, until, CaseFilter.everyCase());
+    }
+
+    /** The same, for the families of the cases filtered (a team's, on the team dashboard). */
+    public FirstContact between(Instant from, Instant until, CaseFilter cases) {
+        List<FunderFigures.Contact> contacts = figures.firstContacts(from, until, cases);
         Timescale target = timescales.named(FIRST_CONTACT);
         if (contacts.isEmpty()) {
             return new FirstContact(0, null, null, target.toString());

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.familyjourney.reporting.FunderReport.Count;
+import org.familyjourney.security.CaseFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,9 +26,11 @@ class FunderFigures {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    FunderFigures(JdbcTemplate jdbc) {
+    FunderFigures(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     List<Count> referralsBySource(Instant from, Instant until) {
@@ -41,9 +45,9 @@ class FunderFigures {
                 GROUP BY decision ORDER BY decision""", from, until);
     }
 
-    /** Each family first reached in the period, with when its worker was first allocated. */
-    List<Contact> firstContacts(Instant from, Instant until) {
-        return jdbc.query("""
+    /** Each family of the cases filtered first reached in the period, with when its worker was first allocated. */
+    List<Contact> firstContacts(Instant from, Instant until, CaseFilter cases) {
+        return named.query("""
                 SELECT a.allocated_at, r.reached_at FROM
                   (SELECT case_reference, MIN(completed_at) AS reached_at FROM user_task
                    WHERE element_id = 'Task_MakeFirstContact' AND state = 'COMPLETED'
@@ -52,9 +56,10 @@ class FunderFigures {
                 JOIN (SELECT case_reference, MIN(completed_at) AS allocated_at FROM user_task
                       WHERE element_id = 'Task_AllocateWorker' AND state = 'COMPLETED' GROUP BY case_reference) a
                   ON a.case_reference = r.case_reference
-                WHERE r.reached_at >= ? AND r.reached_at < ? AND a.allocated_at <= r.reached_at""",
-                (rs, row) -> new Contact(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()),
-                Timestamp.from(from), Timestamp.from(until));
+                WHERE r.reached_at >= :from AND r.reached_at < :until AND a.allocated_at <= r.reached_at AND\s"""
+                        + cases.on("r.case_reference"),
+                cases.params().addValue("from", Timestamp.from(from)).addValue("until", Timestamp.from(until)),
+                (rs, row) -> new Contact(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()));
     }
 
     List<FunderReport.SessionsOfKind> sessionsByKind(LocalDate from, LocalDate to) {

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
  * <li>Tasks: everyone sees tasks assigned to or completed by them and tasks offered to them by name;
  * tasks offered to the workers' or managers' group only within their own team; the safeguarding
  * leads' group serves every team.</li>
+ * <li>A team's figures (the team dashboard) cover, for a manager, the cases of their team only, and its
+ * staff; for an auditor every case and everyone ({@link #teamCase}, {@link #overseenStaff}).</li>
  * </ul>
  */
 @Component
@@ -65,7 +67,7 @@ public class RecordAccess {
             ways.add("TRUE");
         }
         if (who.has(Role.MANAGER)) {
-            ways.add(caseTeam(reference) + " = " + MY_TEAM);
+            ways.add(ofMyTeam(reference));
         }
         if (who.has(Role.SAFEGUARDING_LEAD)) {
             ways.add("EXISTS (SELECT 1 FROM safeguarding_concern sc WHERE sc.case_reference = " + reference + ")");
@@ -89,9 +91,46 @@ public class RecordAccess {
             ways.add("TRUE");
         }
         if (who.has(Role.MANAGER)) {
-            ways.add(caseTeam(reference) + " = " + MY_TEAM);
+            ways.add(ofMyTeam(reference));
         }
         return restrictedOr(reference, String.join(" OR ", ways));
+    }
+
+    /**
+     * SQL true when the case is one a team's figures (the team dashboard) show the person: for an
+     * auditor every case, for a manager their team's cases (not the others they may read for having
+     * done a task on them); a restricted case only for the people named on it, as everywhere.
+     */
+    public String teamCase(String reference, StaffMember who) {
+        List<String> ways = new ArrayList<>();
+        if (who.has(Role.AUDITOR)) {
+            ways.add("TRUE");
+        }
+        if (who.has(Role.MANAGER)) {
+            ways.add(ofMyTeam(reference));
+        }
+        return ways.isEmpty() ? "FALSE" : restrictedOr(reference, String.join(" OR ", ways));
+    }
+
+    /** {@link #teamCase} as a filter for shared queries. */
+    public CaseFilter teamCases(StaffMember who) {
+        return new CaseFilter(reference -> teamCase(reference, who), params(who).getValues());
+    }
+
+    /** {@link #readableCase} as a filter for shared queries. */
+    public CaseFilter readableCases(StaffMember who) {
+        return new CaseFilter(reference -> readableCase(reference, who), params(who).getValues());
+    }
+
+    /** SQL true when the member of staff named in the column is one whose work the person oversees: an auditor anyone, a manager their team. */
+    public String overseenStaff(String username, StaffMember who) {
+        if (who.has(Role.AUDITOR)) {
+            return "TRUE";
+        }
+        if (who.has(Role.MANAGER)) {
+            return "EXISTS (SELECT 1 FROM team_member st WHERE st.username = " + username + " AND st.team_id = " + MY_TEAM + ")";
+        }
+        return "FALSE";
     }
 
     /** SQL true when the task is offered to the person (by name, or by a group of theirs in reach). */
@@ -101,7 +140,7 @@ public class RecordAccess {
         // Group names come from our Role enum, never from a request, so they are inlined as literals.
         for (String group : who.candidateGroups().stream().sorted().toList()) {
             String offered = "FIND_IN_SET('" + group.replace("'", "") + "', user_task.candidate_groups) > 0";
-            ways.add(TEAM_GROUPS.contains(group) ? "(" + offered + " AND " + caseTeam("user_task.case_reference") + " = " + MY_TEAM + ")"
+            ways.add(TEAM_GROUPS.contains(group) ? "(" + offered + " AND " + ofMyTeam("user_task.case_reference") + ")"
                     : offered);
         }
         return "(" + String.join(" OR ", ways) + ")";
@@ -132,6 +171,10 @@ public class RecordAccess {
     }
 
     private static final String MY_TEAM = "(SELECT me_team.team_id FROM team_member me_team WHERE me_team.username = :me)";
+
+    private static String ofMyTeam(String reference) {
+        return caseTeam(reference) + " = " + MY_TEAM;
+    }
 
     /** The team a case belongs to: its worker's, or the intake team's before it has a worker in a team. */
     private static String caseTeam(String reference) {

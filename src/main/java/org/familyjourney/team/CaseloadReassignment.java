@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.familyjourney.casework.CaseRegister;
 import org.familyjourney.engine.EngineGeneration;
+import org.familyjourney.security.CaseFilter;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.StaffMember;
+import org.familyjourney.security.Teams;
 import org.familyjourney.tasklist.TaskManagement;
 import org.familyjourney.web.FieldProblem;
 import org.familyjourney.web.InvalidInputException;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Service;
  * entry naming the reason, the journey's {@code allocatedWorker} variable follows in the engine (on the
  * case's instance and on the called processes its open tasks belong to, only for keys of the current
  * engine generation), and every open task the worker held goes the same way through
- * {@link TaskManagement#assign}, so nothing they held is left with nobody to do it.
+ * {@link TaskManagement#assign}, so nothing they held is left with nobody to do it. A manager moves only
+ * the caseload of a worker of their own team, and only to workers of their own team.
  */
 @Service
 public class CaseloadReassignment {
@@ -35,15 +39,17 @@ public class CaseloadReassignment {
     private final CaseRegister cases;
     private final TaskManagement tasks;
     private final StaffDirectory staff;
+    private final Teams teams;
     private final CamundaClient engine;
     private final EngineGeneration generation;
 
-    CaseloadReassignment(TeamDashboard queries, CaseRegister cases, TaskManagement tasks, StaffDirectory staff,
+    CaseloadReassignment(TeamDashboard queries, CaseRegister cases, TaskManagement tasks, StaffDirectory staff, Teams teams,
                          CamundaClient engine, EngineGeneration generation) {
         this.queries = queries;
         this.cases = cases;
         this.tasks = tasks;
         this.staff = staff;
+        this.teams = teams;
         this.engine = engine;
         this.generation = generation;
     }
@@ -64,19 +70,25 @@ public class CaseloadReassignment {
                          List<String> notMoved) {
     }
 
+    /** The workers of the manager's team: whose caseloads they may move, and to whom. */
+    public List<StaffDirectory.Staff> workersOfTeam(StaffMember manager) {
+        Optional<String> team = teams.teamOf(manager.username());
+        return staff.withRole(Role.WORKER).stream().filter(w -> team.isPresent() && team.equals(teams.teamOf(w.username()))).toList();
+    }
+
     /** What would move, after checking the request; nothing changes. */
-    public Preview preview(Request request) {
-        List<String> to = check(request, false);
+    public Preview preview(Request request, StaffMember manager) {
+        List<String> to = check(request, false, manager);
         return new Preview(request.from().strip(), to, queries.openCasesOf(request.from().strip()).size(),
                 queries.openTasksOf(request.from().strip()).size());
     }
 
     public Result move(Request request, StaffMember manager) {
-        List<String> to = check(request, true);
+        List<String> to = check(request, true, manager);
         String from = request.from().strip();
         String reason = request.reason().strip();
         Map<String, Long> load = new LinkedHashMap<>();
-        Map<String, Long> current = queries.openCasesByWorker();
+        Map<String, Long> current = queries.openCasesByWorker(CaseFilter.everyCase());
         to.forEach(w -> load.put(w, current.getOrDefault(w, 0L)));
         List<TeamDashboard.TaskToMove> held = queries.openTasksOf(from);
         Map<String, String> newWorkerOfCase = new LinkedHashMap<>();
@@ -139,13 +151,17 @@ public class CaseloadReassignment {
         return least;
     }
 
-    private List<String> check(Request request, boolean moving) {
+    private List<String> check(Request request, boolean moving, StaffMember manager) {
         List<FieldProblem> problems = new ArrayList<>();
+        Optional<String> team = teams.teamOf(manager.username());
+        String yours = team.map(t -> "your team (" + t + ")").orElse("a team of yours: you are in none, ask an administrator to put you in one");
         String from = request.from() == null ? "" : request.from().strip();
         if (from.isEmpty()) {
             problems.add(new FieldProblem("from", "is required: the worker whose cases move"));
         } else if (staff.find(from).isEmpty()) {
             problems.add(new FieldProblem("from", "is not a member of staff: choose someone from the list"));
+        } else if (team.isEmpty() || !team.equals(teams.teamOf(from))) {
+            problems.add(new FieldProblem("from", "is not in " + yours + ": only a manager of " + from + "'s team moves their caseload"));
         }
         List<String> to = request.to() == null ? List.of()
                 : request.to().stream().filter(w -> w != null && !w.isBlank()).map(String::strip).distinct().toList();
@@ -157,6 +173,8 @@ public class CaseloadReassignment {
                 problems.add(new FieldProblem("to", "cannot include " + worker + ", whose cases are moving"));
             } else if (!staff.rolesOf(worker).contains(Role.WORKER)) {
                 problems.add(new FieldProblem("to", worker + " is not a family support worker: choose someone from the list"));
+            } else if (team.isEmpty() || !team.equals(teams.teamOf(worker))) {
+                problems.add(new FieldProblem("to", worker + " is not in " + yours + ": choose someone from the list"));
             }
         }
         String reason = request.reason() == null ? "" : request.reason().strip();

@@ -31,8 +31,8 @@ class TeamDashboardController {
     /** What a reassignment would move; changes nothing. */
     @PostMapping("/caseloads/preview")
     @PreAuthorize("hasRole('MANAGER')")
-    CaseloadReassignment.Preview preview(@RequestBody CaseloadReassignment.Request request) {
-        return reassignment.preview(request);
+    CaseloadReassignment.Preview preview(@RequestBody CaseloadReassignment.Request request, Authentication user) {
+        return reassignment.preview(request, StaffMember.of(user));
     }
 
     /** Moves the caseload; needs {@code "confirmed": true}. */

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.familyjourney.incidents.IncidentRetry;
 import org.familyjourney.incidents.JobIncident;
-import org.familyjourney.security.Role;
-import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.StaffMember;
 import org.familyjourney.web.ConflictException;
 import org.familyjourney.web.FormErrors;
@@ -39,16 +37,14 @@ class TeamDashboardPage {
     private final TeamDashboards dashboards;
     private final CaseloadReassignment reassignment;
     private final IncidentRetry retry;
-    private final StaffDirectory staff;
     private final MessageSource messages;
     private final ObjectMapper json;
 
-    TeamDashboardPage(TeamDashboards dashboards, CaseloadReassignment reassignment, IncidentRetry retry, StaffDirectory staff,
-                      MessageSource messages, ObjectMapper json) {
+    TeamDashboardPage(TeamDashboards dashboards, CaseloadReassignment reassignment, IncidentRetry retry, MessageSource messages,
+                      ObjectMapper json) {
         this.dashboards = dashboards;
         this.reassignment = reassignment;
         this.retry = retry;
-        this.staff = staff;
         this.messages = messages;
         this.json = json;
     }
@@ -67,7 +63,7 @@ class TeamDashboardPage {
         var request = new CaseloadReassignment.Request(from, to == null ? List.of() : to, reason, confirmed);
         try {
             if (!Boolean.TRUE.equals(confirmed)) {
-                fill(model, user, locale, request, FormErrors.none(), reassignment.preview(request));
+                fill(model, user, locale, request, FormErrors.none(), reassignment.preview(request, StaffMember.of(user)));
                 return VIEW;
             }
             var result = reassignment.move(request, StaffMember.of(user));
@@ -102,7 +98,7 @@ class TeamDashboardPage {
         TeamDashboardView view = dashboards.show(StaffMember.of(user), "page");
         model.addAttribute("view", view);
         model.addAttribute("charts", TeamCharts.of(view, messages, locale, json).charts());
-        model.addAttribute("workersToChoose", staff.withRole(Role.WORKER));
+        model.addAttribute("workersToChoose", reassignment.workersOfTeam(StaffMember.of(user)));
         model.addAttribute("request", request);
         model.addAttribute("errors", errors);
         model.addAttribute("preview", preview);

@@ -16,7 +16,8 @@ import org.familyjourney.casework.CaseAccess;
 import org.familyjourney.incidents.JobIncidents;
 import org.familyjourney.referral.ReferralSource;
 import org.familyjourney.reporting.FirstContactTimes;
-import org.familyjourney.security.Role;
+import org.familyjourney.security.CaseFilter;
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.StaffMember;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Puts the team dashboard together: loads per worker, what is overdue and due this week (to Sunday
  * night, UK time), escalations, referrals of the last 12 weeks, time to first contact over the same
- * weeks (the funder report's figure) and job incidents. Each look is logged as a report view.
+ * weeks (the funder report's figure) and job incidents. A manager sees their team's cases and staff,
+ * an auditor the whole service ({@link RecordAccess#teamCases}). Each look is logged as a report view.
  */
 @Service
 class TeamDashboards {
@@ -37,15 +39,17 @@ class TeamDashboards {
     private final JobIncidents incidents;
     private final FirstContactTimes firstContacts;
     private final StaffDirectory staff;
+    private final RecordAccess records;
     private final CaseAccess access;
     private final Clock clock;
 
     TeamDashboards(TeamDashboard queries, JobIncidents incidents, FirstContactTimes firstContacts, StaffDirectory staff,
-                   CaseAccess access, Clock clock) {
+                   RecordAccess records, CaseAccess access, Clock clock) {
         this.queries = queries;
         this.incidents = incidents;
         this.firstContacts = firstContacts;
         this.staff = staff;
+        this.records = records;
         this.access = access;
         this.clock = clock;
     }
@@ -56,9 +60,10 @@ class TeamDashboards {
         LocalDate today = LocalDate.ofInstant(now, UK);
         LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         Instant weekEnds = sunday.plusDays(1).atStartOfDay(UK).toInstant();
-        Map<String, Long> cases = queries.openCasesByWorker();
-        Map<String, TeamDashboard.TaskCounts> tasks = queries.openTasksByAssignee(now, weekEnds);
-        List<TeamDashboardView.Worker> workers = workers(cases, tasks);
+        CaseFilter team = records.teamCases(who);
+        Map<String, Long> cases = queries.openCasesByWorker(team);
+        Map<String, TeamDashboard.TaskCounts> tasks = queries.openTasksByAssignee(now, weekEnds, team);
+        List<TeamDashboardView.Worker> workers = workers(who, cases, tasks);
         long overdue = tasks.values().stream().mapToLong(TeamDashboard.TaskCounts::overdue).sum();
         long dueThisWeek = tasks.values().stream().mapToLong(TeamDashboard.TaskCounts::dueThisWeek).sum();
         var totals = new TeamDashboardView.Totals(cases.values().stream().mapToLong(Long::longValue).sum(),
@@ -71,16 +76,16 @@ class TeamDashboards {
             mondays.add(firstMonday.plusWeeks(week));
             starts.add(firstMonday.plusWeeks(week).atStartOfDay(UK).toInstant());
         }
-        return new TeamDashboardView(now, sunday, workers, totals, queries.dueTasks(now, weekEnds), escalations(),
-                referrals(mondays, queries.referralsByWeekAndSource(starts)), firstContacts.between(starts.getFirst(), now),
-                queries.awaitingFirstContact(now),
-                new TeamDashboardView.Incidents(incidents.countsByState(), incidents.current(RESOLVED_INCIDENTS_SHOWN)));
+        return new TeamDashboardView(now, sunday, workers, totals, queries.dueTasks(now, weekEnds, team), escalations(team),
+                referrals(mondays, queries.referralsByWeekAndSource(starts, team)), firstContacts.between(starts.getFirst(), now, team),
+                queries.awaitingFirstContact(now, team),
+                new TeamDashboardView.Incidents(incidents.countsByState(team), incidents.current(RESOLVED_INCIDENTS_SHOWN, team)));
     }
 
-    /** Everyone who can hold cases, and anyone else who holds some; the unassigned tasks last. */
-    private List<TeamDashboardView.Worker> workers(Map<String, Long> cases, Map<String, TeamDashboard.TaskCounts> tasks) {
+    /** The workers overseen (a manager's team), and anyone else who holds some of the cases or tasks shown. */
+    private List<TeamDashboardView.Worker> workers(StaffMember who, Map<String, Long> cases, Map<String, TeamDashboard.TaskCounts> tasks) {
         Map<String, String> names = new LinkedHashMap<>();
-        staff.withRole(Role.WORKER).forEach(s -> names.put(s.username(), s.displayName()));
+        queries.workersOverseen(who).forEach(s -> names.put(s.username(), s.displayName()));
         TreeSet<String> others = new TreeSet<>();
         cases.keySet().stream().filter(w -> w != null && !names.containsKey(w)).forEach(others::add);
         tasks.keySet().stream().filter(w -> w != null && !names.containsKey(w)).forEach(others::add);
@@ -94,11 +99,11 @@ class TeamDashboards {
         return workers;
     }
 
-    private TeamDashboardView.Escalations escalations() {
-        List<TeamDashboard.KindCount> byKind = queries.escalationsByKindAndState();
+    private TeamDashboardView.Escalations escalations(CaseFilter team) {
+        List<TeamDashboard.KindCount> byKind = queries.escalationsByKindAndState(team);
         Map<String, Long> byState = new TreeMap<>();
         byKind.forEach(k -> byState.merge(k.state(), k.count(), Long::sum));
-        return new TeamDashboardView.Escalations(byState, byKind, queries.openEscalations());
+        return new TeamDashboardView.Escalations(byState, byKind, queries.openEscalations(team));
     }
 
     private static TeamDashboardView.Referrals referrals(List<LocalDate> mondays, List<TeamDashboard.WeekSource> counts) {

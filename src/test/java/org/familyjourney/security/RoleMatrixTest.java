@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.CaseWalk;
 import org.familyjourney.support.PageSession;
+import org.familyjourney.support.StoredIncidents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -107,7 +108,8 @@ class RoleMatrixTest extends ApplicationTest {
         long task = api.awaitTask("maya", reference, "Task_MakeFirstContact");
         String export = api.get("alex", "/api/cases/" + reference + "/subject-access.pdf").http().headers().firstValue("Location")
                 .orElseThrow().replaceAll(".*/exports/", "");
-        long incident = incidentOfAnEarlierEngineRun(reference);
+        // An incident the roles can read and try to retry (an earlier engine run's, so Retry answers 409).
+        long incident = StoredIncidents.ofAnEarlierEngineRun(jdbc, reference);
         String account = "matrix-" + Long.toString(System.nanoTime(), 36);
         staff.createIfAbsent(account, "Matrix Testaccount", null, "{noop}unused", List.of(Role.WORKER));
 
@@ -192,16 +194,5 @@ class RoleMatrixTest extends ApplicationTest {
             }
         }
         return response;
-    }
-
-    /** An incident the roles can read and try to retry (an earlier engine run's, so Retry answers 409). */
-    private long incidentOfAnEarlierEngineRun(String reference) {
-        jdbc.update("""
-                INSERT INTO job_incident (engine_generation, job_key, job_type, process_instance_key, process_definition_key,
-                    bpmn_process_id, case_reference, element_id, step_name, message, failure, attempts, raised_at, state)
-                VALUES (-1, ?, 'send-referrer-letter', 1, 1, 'family-journey', ?, 'Task_SendReferrerLetter',
-                    'Send letter to referrer', 'The email server did not accept the message.', 'MAIL', 3, NOW(6), 'OPEN')""",
-                System.nanoTime(), reference);
-        return jdbc.queryForObject("SELECT MAX(id) FROM job_incident WHERE case_reference = ?", Long.class, reference);
     }
 }

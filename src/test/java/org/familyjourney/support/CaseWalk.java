@@ -51,10 +51,15 @@ public final class CaseWalk {
 
     /** A family already referred (e.g. with the test's own details), triaged and allocated. */
     public static CaseWalk allocatedTo(TestApi api, String reference, String worker) {
+        return allocatedBy(api, "priya", reference, worker);
+    }
+
+    /** The same, triaged and allocated by the manager given (an intake team's: priya or grace). */
+    public static CaseWalk allocatedBy(TestApi api, String manager, String reference, String worker) {
         CaseWalk walk = new CaseWalk(api, reference, worker);
-        walk.complete("priya", "Task_TriageReferral", Map.of("triageDecision", "ACCEPT", "triageReason", "School attendance support"));
-        walk.complete("priya", "Task_AllocateWorker", Map.of("allocatedWorker", worker));
-        await().atMost(Duration.ofSeconds(30)).until(() -> worker.equals(api.get("priya", "/api/cases/" + walk.reference).text("worker")));
+        walk.complete(manager, "Task_TriageReferral", Map.of("triageDecision", "ACCEPT", "triageReason", "School attendance support"));
+        walk.complete(manager, "Task_AllocateWorker", Map.of("allocatedWorker", worker));
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker.equals(api.get(manager, "/api/cases/" + walk.reference).text("worker")));
         return walk;
     }
 

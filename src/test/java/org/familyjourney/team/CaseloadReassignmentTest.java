@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.familyjourney.security.StaffDirectory;
+import org.familyjourney.security.Teams;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.FamilyWalk;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,13 @@ class CaseloadReassignmentTest extends ApplicationTest {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    Teams teams;
+
     @Test
     void aWorkersOpenCasesAndTasksMoveToAColleagueWithTheReasonInEachJourney() {
-        String away = TeamFixtures.worker(staff, passwords, "Ash Away");
-        String colleague = TeamFixtures.worker(staff, passwords, "Cam Colleague");
+        String away = TeamFixtures.worker(staff, teams, passwords, "Ash Away");
+        String colleague = TeamFixtures.worker(staff, teams, passwords, "Cam Colleague");
         FamilyWalk first = FamilyWalk.refer(api, away).triageAndAllocate();
         FamilyWalk second = FamilyWalk.refer(api, away).triageAndAllocate();
         long firstContact = first.task(away, "Task_MakeFirstContact");
@@ -78,6 +82,33 @@ class CaseloadReassignmentTest extends ApplicationTest {
                 "firstContactDate", first.today().toString(), "firstContactMethod", "HOME_VISIT", "firstContactNotes", "Met at home"));
         long assessment = api.awaitTask(colleague, first.reference(), "Task_AssessFamily");
         assertThat(api.get(colleague, "/api/tasks/" + assessment).text("assignee")).isEqualTo(colleague);
+    }
+
+    @Test
+    void aManagerMovesOnlyTheirOwnTeamsCaseloadsAndOnlyToTheirTeam() {
+        String north = TeamFixtures.worker(staff, teams, passwords, "Nat North");
+        String southCase = TeamFixtures.allocatedInSouth(api);
+
+        var fromSouth = api.post("priya", "/api/team/caseloads/reassign", Map.of("from", "sol", "to", List.of(north),
+                "reason", "Sol on leave", "confirmed", true));
+        assertThat(fromSouth.status()).as(fromSouth.raw()).isEqualTo(400);
+        assertThat(problem(fromSouth.body(), "from")).contains("is not in your team (North)");
+        var toSouth = api.post("priya", "/api/team/caseloads/preview", Map.of("from", north, "to", List.of("sol"), "reason", "On leave"));
+        assertThat(toSouth.status()).as(toSouth.raw()).isEqualTo(400);
+        assertThat(problem(toSouth.body(), "to")).contains("sol is not in your team (North)");
+        var nadia = api.post("nadia", "/api/team/caseloads/preview", Map.of("from", north, "to", List.of("sol"), "reason", "On leave"));
+        assertThat(nadia.status()).isEqualTo(400);
+        assertThat(problem(nadia.body(), "from")).contains("is not in your team (South)");
+        assertThat(fields(nadia.body())).doesNotContain("to");
+
+        assertThat(api.get("nadia", "/api/cases/" + southCase).text("worker")).isEqualTo("sol");
+        var page = org.familyjourney.support.PageSession.signedIn(port, "priya").get("/manage/team").body();
+        assertThat(page).contains("value=\"" + north + "\"").doesNotContain("value=\"sol\"");
+    }
+
+    private static String problem(JsonNode problem, String field) {
+        return StreamSupport.stream(problem.path("errors").spliterator(), false).filter(e -> field.equals(e.path("field").asText()))
+                .map(e -> e.path("message").asText()).findFirst().orElse("");
     }
 
     private List<Long> taskIds(String user) {

@@ -6,12 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.familyjourney.security.StaffDirectory;
+import org.familyjourney.security.Teams;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.FamilyWalk;
 import org.familyjourney.support.PageSession;
+import org.familyjourney.support.StoredIncidents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -26,9 +32,15 @@ class TeamDashboardApiTest extends ApplicationTest {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void showsAWorkersOpenCasesAndTasksWithWhatIsDueAndTheNewReferralsAndFirstContacts() {
-        String worker = TeamFixtures.worker(staff, passwords, "Robin Dashboard");
+        String worker = TeamFixtures.worker(staff, teams, passwords, "Robin Dashboard");
         JsonNode before = dashboard();
         assertThat(row(before, worker).path("openCases").asLong()).isZero();
 
@@ -87,6 +99,37 @@ class TeamDashboardApiTest extends ApplicationTest {
     }
 
     @Test
+    void aManagerSeesTheirOwnTeamsWorkersCasesAndIncidentsAnAuditorEveryTeams() {
+        String north = TeamFixtures.worker(staff, teams, passwords, "Noor North");
+        String northCase = FamilyWalk.refer(api, north).triageAndAllocate().reference();
+        String southCase = TeamFixtures.allocatedInSouth(api);
+        long northIncident = StoredIncidents.ofAnEarlierEngineRun(jdbc, northCase);
+        long southIncident = StoredIncidents.ofAnEarlierEngineRun(jdbc, southCase);
+        escalation(northCase);
+        escalation(southCase);
+
+        JsonNode priya = dashboard("priya");
+        assertThat(usernames(priya)).contains(north).doesNotContain("sol", "nadia");
+        assertThat(caseReferences(priya)).contains(northCase).doesNotContain(southCase);
+        JsonNode nadia = dashboard("nadia");
+        assertThat(usernames(nadia)).contains("sol").doesNotContain(north, "maya", "tom");
+        assertThat(caseReferences(nadia)).contains(southCase).doesNotContain(northCase);
+        assertThat(row(nadia, "sol").path("openCases").asLong()).isPositive();
+        JsonNode alex = dashboard("alex");
+        assertThat(usernames(alex)).contains(north, "sol", "maya");
+        assertThat(caseReferences(alex)).contains(northCase, southCase);
+        assertThat(row(alex, "sol").path("openCases").asLong()).isEqualTo(row(nadia, "sol").path("openCases").asLong());
+        assertThat(row(alex, north).path("openCases").asLong()).isEqualTo(row(priya, north).path("openCases").asLong()).isEqualTo(1);
+
+        // Another team's incident does not exist for a manager; their own (of an earlier engine run) is a conflict, not a 404.
+        assertThat(api.get("priya", "/api/incidents/" + southIncident).status()).isEqualTo(404);
+        assertThat(api.post("priya", "/api/incidents/" + southIncident + "/retry", Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("nadia", "/api/incidents/" + northIncident + "/retry", Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("priya", "/api/incidents/" + northIncident + "/retry", Map.of()).status()).isEqualTo(409);
+        assertThat(api.get("alex", "/api/incidents/" + southIncident).status()).isEqualTo(200);
+    }
+
+    @Test
     void managersAndAuditorsSeeTheDashboardWorkersDoNot() {
         assertThat(api.get("priya", "/api/team/dashboard").status()).isEqualTo(200);
         assertThat(api.get("alex", "/api/team/dashboard").status()).isEqualTo(200);
@@ -99,9 +142,31 @@ class TeamDashboardApiTest extends ApplicationTest {
     }
 
     private JsonNode dashboard() {
-        var response = api.get("priya", "/api/team/dashboard");
+        return dashboard("priya");
+    }
+
+    private JsonNode dashboard(String user) {
+        var response = api.get(user, "/api/team/dashboard");
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response.body();
+    }
+
+    private static List<String> usernames(JsonNode dashboard) {
+        return dashboard.path("workers").findValuesAsText("username");
+    }
+
+    /** The cases the dashboard's lists name: its incidents and open escalations. */
+    private static List<String> caseReferences(JsonNode dashboard) {
+        List<String> references = new ArrayList<>(dashboard.path("incidents").path("current").findValuesAsText("caseReference"));
+        references.addAll(dashboard.path("escalations").path("open").findValuesAsText("caseReference"));
+        return references;
+    }
+
+    /** An open escalation of the case, as the escalation worker writes one (without an engine job behind it). */
+    private void escalation(String reference) {
+        jdbc.update("""
+                INSERT INTO escalation (case_reference, kind, message, raised_at, state, engine_generation, job_key)
+                VALUES (?, 'OVERDUE', 'A deadline on this case has passed', NOW(6), 'OPEN', -1, ?)""", reference, -System.nanoTime());
     }
 
     private static JsonNode row(JsonNode dashboard, String worker) {

@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import java.util.Map;
 import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.security.StaffDirectory;
+import org.familyjourney.security.Teams;
 import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.Browser;
 import org.familyjourney.support.FamilyWalk;
@@ -37,6 +38,9 @@ class TeamDashboardBrowserTest extends ApplicationTest {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    Teams teams;
+
     private Browser browser;
 
     @BeforeEach
@@ -51,8 +55,8 @@ class TeamDashboardBrowserTest extends ApplicationTest {
 
     @Test
     void aManagerSeesTheChartsRetriesAStuckStepAndMovesACaseloadAfterConfirming() {
-        String away = TeamFixtures.worker(staff, passwords, "Jo Leaving");
-        String colleague = TeamFixtures.worker(staff, passwords, "Sam Staying");
+        String away = TeamFixtures.worker(staff, teams, passwords, "Jo Leaving");
+        String colleague = TeamFixtures.worker(staff, teams, passwords, "Sam Staying");
         FamilyWalk family = FamilyWalk.refer(api, away).triageAndAllocate();
         long contact = family.task(away, "Task_MakeFirstContact");
         String stuck = api.referFamily("priya");

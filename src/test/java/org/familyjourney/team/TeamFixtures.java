@@ -15,29 +15,38 @@ import org.familyjourney.processes.ProcessCatalog;
 import org.familyjourney.processes.ProcessIds.JobTypes;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
+import org.familyjourney.security.Teams;
+import org.familyjourney.support.CaseWalk;
 import org.familyjourney.support.TestApi;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * What the team tests make for themselves: workers of their own (so their rows on the dashboard hold
- * only their cases) and a step that fails for want of information - the real "Assign case to worker"
+ * What the team tests make for themselves: workers of their own in priya's team North (so their rows on
+ * her dashboard hold only their cases, and she may move their caseloads) and a step that fails for want of information - the real "Assign case to worker"
  * job in a small test process, started without the allocated worker, which the manager then supplies.
  */
 final class TeamFixtures {
 
     static final String FAILING_PROCESS = "test-team-incident";
     static final String FAILING_STEP = "Task_AssignInTest";
+    static final String NORTH = "North";
     private static final AtomicInteger WORKERS = new AtomicInteger();
     private static volatile boolean deployed;
 
     private TeamFixtures() {
     }
 
-    /** A new family support worker who can sign in with the demo password. */
-    static String worker(StaffDirectory staff, PasswordEncoder passwords, String name) {
+    /** A new family support worker in team North who can sign in with the demo password. */
+    static String worker(StaffDirectory staff, Teams teams, PasswordEncoder passwords, String name) {
         String username = "tw" + (System.nanoTime() % 100_000) + "-" + WORKERS.incrementAndGet();
         staff.createIfAbsent(username, name, username + "@family-journey.example", passwords.encode(TestApi.PASSWORD), List.of(Role.WORKER));
+        teams.place(username, NORTH);
         return username;
+    }
+
+    /** A case allocated to sol (team South), triaged and allocated by grace so that priya did no task on it. */
+    static String allocatedInSouth(TestApi api) {
+        return CaseWalk.allocatedBy(api, "grace", api.referFamily("grace"), "sol").reference;
     }
 
     /** Starts "Assign case to worker" for the case with no worker allocated: it fails twice and becomes an incident. */
