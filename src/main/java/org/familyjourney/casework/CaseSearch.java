@@ -57,7 +57,7 @@ public class CaseSearch {
             args.add(like);
         }
         if (present(criteria.postcode())) {
-            sql.append(" AND REPLACE(r.parent_postcode, ' ', '') LIKE ?");
+            sql.append(" AND r.postcode_key LIKE ?");
             args.add(criteria.postcode().replace(" ", "").toUpperCase(Locale.ROOT) + "%");
         }
         if (criteria.openedFrom() != null) {
@@ -90,7 +90,7 @@ public class CaseSearch {
         List<Found> found = jdbc.query(sql.toString(), (rs, row) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
                 rs.getString(6), rs.getString(7), rs.getString(8)), args.toArray());
-        found.forEach(f -> access.recordView(f.reference(), who, "search result"));
+        access.recordViews(found.stream().map(Found::reference).toList(), who, "search result");
         return found;
     }
 
