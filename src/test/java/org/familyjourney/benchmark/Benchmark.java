@@ -49,7 +49,6 @@ final class Benchmark {
             say("seeded open cases: " + settings.openCases() + " in " + seconds(seedStart) + " s");
             seeder.closedCases(settings.closedCases(), now);
             results.longCase = seeder.longCase(settings.timelineEntries(), now);
-            seeder.analyze();
             results.seededEntries = seeder.journeyEntries;
             results.seededTasks = seeder.tasks;
             results.seededOpenTasks = seeder.openTasks;

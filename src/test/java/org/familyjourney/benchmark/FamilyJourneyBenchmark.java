@@ -30,10 +30,12 @@ class FamilyJourneyBenchmark {
         String machine = Machine.describe();
         FileSystemUtils.deleteRecursively(DATA);
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FamilyJourneyApplication.class).properties(
-                "server.port=0", "familyjourney.engine.port=0", "familyjourney.engine.clock-control=true",
-                "familyjourney.database.port=0", "familyjourney.database.data-dir=" + DATA, "familyjourney.demo-users=true",
-                "logging.level.root=WARN").run()) {
+        // As command-line arguments, so they win over application.yml (other apps on this machine hold the default ports).
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FamilyJourneyApplication.class).run(
+                "--server.port=0", "--familyjourney.engine.port=0", "--familyjourney.engine.clock-control=true",
+                "--familyjourney.database.port=0", "--familyjourney.database.data-dir=" + DATA, "--familyjourney.demo-users=true",
+                "--logging.level.root=WARN",
+                "--familyjourney.database.buffer-pool-size=" + System.getProperty("benchmark.buffer-pool", "512M"))) {
             double startup = (System.nanoTime() - start) / 1e9;
             System.out.printf("[benchmark] started in %.1f s on %s%n", startup, machine);
             BenchmarkResults results = new Benchmark(app.getEnvironment()).run(settings);
