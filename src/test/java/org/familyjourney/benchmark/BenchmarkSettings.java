@@ -20,9 +20,9 @@ record BenchmarkSettings(int openCases, int closedCases, int timelineEntries, in
                 Integer.getInteger("benchmark.extra-workers", 17),
                 Integer.getInteger("benchmark.virtual-users", 20),
                 Integer.getInteger("benchmark.journeys", 0),
-                Duration.parse(System.getProperty("benchmark.journey-time", "PT3M")),
+                Duration.parse(System.getProperty("benchmark.journey-time", "PT2M")),
                 Duration.parse(System.getProperty("benchmark.bare-time", "PT1M")),
-                Integer.getInteger("benchmark.samples", 100),
+                Integer.getInteger("benchmark.samples", 60),
                 Duration.parse(System.getProperty("benchmark.soak", "PT0S")));
     }
 

@@ -25,78 +25,104 @@ import org.familyjourney.journey.JourneyChainWriter;
 final class Seeder {
 
     private static final int CHUNK = 500;
+    private static final int STREAMS = 2;
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private final Connection db;
+    /** A new connection as the schema owner. */
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections connections;
     private final SeedTemplate template;
-    private final SeedRows rows;
     private final SplittableRandom random = new SplittableRandom(8);
     private final AtomicLong seededKey = new AtomicLong(-1_000_000_000L * 1_000);
     private final List<String> workers;
-    long journeyEntries;
-    long tasks;
-    long openTasks;
+    final AtomicLong journeyEntries = new AtomicLong();
+    final AtomicLong tasks = new AtomicLong();
+    final AtomicLong openTasks = new AtomicLong();
 
-    Seeder(Connection db, SeedTemplate template, List<String> workers) {
-        this.db = db;
+    Seeder(Connections connections, SeedTemplate template, List<String> workers) {
+        this.connections = connections;
         this.template = template;
         this.workers = workers;
-        this.rows = new SeedRows(db, template);
     }
 
     /** Open cases, each at a random step of the walk with that step's task open, opened in the last 90 days. */
-    void openCases(int count, Instant now) throws SQLException {
+    void openCases(int count, Instant now) throws SQLException, InterruptedException {
         int steps = Math.min(template.tasks().size(), 9);
         seed(count, i -> now.minus(Duration.ofMinutes(30 + random.nextLong(90L * 24 * 60))), i -> random.nextInt(steps));
     }
 
     /** Closed cases with their whole journey, opened over the three years before the last 200 days. */
-    void closedCases(int count, Instant now) throws SQLException {
+    void closedCases(int count, Instant now) throws SQLException, InterruptedException {
         seed(count, i -> now.minus(Duration.ofDays(200 + random.nextLong(3 * 365))).minusSeconds(random.nextLong(86_400)), i -> -1);
     }
 
     /** One closed case whose journey has {@code entries} entries (the walk's, repeated); returns its reference. */
-    String longCase(int entries, Instant now) throws SQLException {
-        List<String> made = new ArrayList<>();
+    String longCase(int entries, Instant now) throws SQLException, InterruptedException {
+        List<String> made = java.util.Collections.synchronizedList(new ArrayList<>());
         seed(1, i -> now.minus(Duration.ofDays(400)), i -> -1, entries, made);
         return made.getFirst();
     }
 
     private void seed(int count, java.util.function.IntFunction<Instant> opened, java.util.function.IntUnaryOperator openStep)
-            throws SQLException {
-        seed(count, opened, openStep, 0, new ArrayList<>());
+            throws SQLException, InterruptedException {
+        seed(count, opened, openStep, 0, java.util.Collections.synchronizedList(new ArrayList<>()));
     }
 
+    /**
+     * Oldest first: references, times and ids then grow together, so every index is appended to
+     * rather than split all over (InnoDB has no change buffer since MariaDB 11). Two streams of chunks
+     * on two connections: one prepares and inserts its cases while the other appends its journey
+     * entries (the chain head admits one at a time).
+     */
     private void seed(int count, java.util.function.IntFunction<Instant> opened, java.util.function.IntUnaryOperator openStep,
-                      int entriesPerCase, List<String> made) throws SQLException {
-        // Oldest first: references, times and ids then grow together, so every index is appended to
-        // rather than split all over (InnoDB has no change buffer since MariaDB 11).
+                      int entriesPerCase, List<String> made) throws SQLException, InterruptedException {
         Instant[] openedAt = java.util.stream.IntStream.range(0, count).mapToObj(opened).sorted().toArray(Instant[]::new);
-        db.setAutoCommit(false);
-        for (int from = 0; from < count; from += CHUNK) {
-            int n = Math.min(CHUNK, count - from);
-            List<SeedRows.Case> chunk = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                Instant at = openedAt[from + i];
-                chunk.add(new SeedRows.Case(at, FictionalFamilies.next(random), workers.get(random.nextInt(workers.size())),
-                        openStep.applyAsInt(from + i), seededKey.decrementAndGet()));
-            }
-            assignReferences(chunk);
-            rows.referrals(chunk);
-            rows.cases(chunk);
-            tasks += rows.tasks(chunk, seededKey);
-            openTasks += chunk.stream().filter(c -> c.openStep() >= 0).count();
-            List<JourneyChainWriter.Entry> entries = rows.entries(chunk, entriesPerCase);
-            JourneyChainWriter.append(db, entries);
-            journeyEntries += entries.size();
-            db.commit();
-            chunk.forEach(c -> made.add(c.reference));
+        List<SeedRows.Case> cases = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            cases.add(new SeedRows.Case(openedAt[i], FictionalFamilies.next(random), workers.get(random.nextInt(workers.size())),
+                    openStep.applyAsInt(i), seededKey.decrementAndGet()));
         }
-        db.setAutoCommit(true);
+        int streams = count > CHUNK ? STREAMS : 1;
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.ConcurrentLinkedQueue<Exception> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int s = 0; s < streams; s++) {
+            int stream = s;
+            threads.add(Thread.ofPlatform().name("seed-" + s).start(() -> {
+                try (Connection db = connections.open()) {
+                    SeedRows rows = new SeedRows(db, template);
+                    for (int from = stream * CHUNK; from < count; from += streams * CHUNK) {
+                        List<SeedRows.Case> chunk = cases.subList(from, Math.min(count, from + CHUNK));
+                        db.setAutoCommit(true);
+                        assignReferences(db, chunk);
+                        db.setAutoCommit(false);
+                        rows.referrals(chunk);
+                        rows.cases(chunk);
+                        tasks.addAndGet(rows.tasks(chunk, seededKey));
+                        openTasks.addAndGet(chunk.stream().filter(c -> c.openStep() >= 0).count());
+                        List<JourneyChainWriter.Entry> entries = rows.entries(chunk, entriesPerCase);
+                        JourneyChainWriter.append(db, entries);
+                        journeyEntries.addAndGet(entries.size());
+                        db.commit();
+                        chunk.forEach(c -> made.add(c.reference));
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    failed.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failed.isEmpty()) {
+            throw new SQLException("Seeding failed", failed.peek());
+        }
     }
 
     /** Takes a block of numbers from each year's reference sequence, as CaseReferences would one by one. */
-    private void assignReferences(List<SeedRows.Case> chunk) throws SQLException {
+    private static void assignReferences(Connection db, List<SeedRows.Case> chunk) throws SQLException {
         java.util.Map<Integer, List<SeedRows.Case>> byYear = new java.util.TreeMap<>();
         chunk.forEach(c -> byYear.computeIfAbsent(c.openedAt().atZone(UK).getYear(), y -> new ArrayList<>()).add(c));
         for (var year : byYear.entrySet()) {
