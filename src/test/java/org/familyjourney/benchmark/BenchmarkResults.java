@@ -13,6 +13,7 @@ final class BenchmarkResults {
     String loadBeforeDrive;
     String loadAfter;
     double startupSeconds = Double.NaN;
+    double totalSeconds = Double.NaN;
     int templateTasks;
     int templateEntries;
     long seededEntries;
@@ -72,6 +73,7 @@ final class BenchmarkResults {
         md.append("| target | measured | met? |\n|---|---|---|\n");
         targets().forEach(r -> md.append(r).append('\n'));
         md.append("\n| figure | value |\n|---|---|\n");
+        md.append("| whole benchmark, start-up to the end (without Maven's build) | %.0f s |\n".formatted(totalSeconds));
         md.append("| start-up (embedded MariaDB + engine + app, fresh data dir) | %.1f s |\n".formatted(startupSeconds));
         md.append("| seeded | %,d open cases (%,d open tasks), %,d closed cases, 1 case with %,d entries; %,d tasks and %,d journey entries in all, in %.0f s (pattern: a walked case with %d tasks and %d entries) |\n"
                 .formatted(settings.openCases(), seededOpenTasks, settings.closedCases(), settings.timelineEntries(), seededTasks,

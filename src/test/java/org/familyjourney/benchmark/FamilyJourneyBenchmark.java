@@ -40,6 +40,7 @@ class FamilyJourneyBenchmark {
             System.out.printf("[benchmark] started in %.1f s on %s%n", startup, machine);
             BenchmarkResults results = new Benchmark(app.getEnvironment()).run(settings);
             results.startupSeconds = startup;
+            results.totalSeconds = (System.nanoTime() - start) / 1e9;
             String figures = results.markdown(COMMAND + commandOptions(), machine, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             System.out.println(figures);
             if (Boolean.parseBoolean(System.getProperty("benchmark.write", "true"))) {
