@@ -47,7 +47,13 @@ final class Benchmark {
         say("warm-up: " + warmUp.journeys() + " journeys, failures " + warmUp.failures());
 
         long seedStart = System.nanoTime();
-        try (Connection owner = ownerConnection()) {
+        if (settings.reuseData()) {
+            try (Connection owner = ownerConnection(); var q = owner.createStatement(); var rs = q.executeQuery(
+                    "SELECT case_reference FROM journey_entry GROUP BY case_reference ORDER BY COUNT(*) DESC LIMIT 1")) {
+                rs.next();
+                results.longCase = rs.getString(1);
+            }
+        } else try (Connection owner = ownerConnection()) {
             SeedTemplate template = SeedTemplate.read(owner, warmUp.references().getFirst());
             results.templateTasks = template.tasks().size();
             results.templateEntries = template.entries().size();

@@ -79,7 +79,7 @@ final class BenchmarkResults {
                 .formatted(settings.openCases(), seededOpenTasks, settings.closedCases(), settings.timelineEntries(), seededTasks,
                         seededEntries, seedSeconds, templateTasks, templateEntries));
         md.append("| journeys driven | %d virtual users, %d journeys (%d tasks) in %.0f s, %d clock moves of %s; failures: %d |\n"
-                .formatted(settings.virtualUsers(), app.journeys(), app.tasks(), app.seconds(), app.clockJumps(), ClockMover.JUMP,
+                .formatted(settings.virtualUsers(), app.journeys(), app.tasks(), app.seconds(), app.clockJumps(), ClockMover.JUMP.toDays() + " days",
                         app.failures().size()));
         md.append("| journeys/s, tasks/s end-to-end (app) | %.2f, %.1f |\n".formatted(app.journeysPerSecond(), app.tasksPerSecond()));
         md.append("| journeys/s, tasks/s (bare engine, trivial workers, same VUs) | %.2f, %.1f (%d journeys in %.0f s) |\n"

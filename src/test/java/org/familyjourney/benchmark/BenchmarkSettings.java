@@ -8,9 +8,10 @@ import java.time.Duration;
  *
  * @param journeys     journeys to drive; 0 = as many as fit in {@code journeyTime}
  * @param soak         how long to keep driving journeys while watching the memory; zero = no soak
+ * @param reuseData    keep target/benchmark-mariadb from an earlier run and seed nothing
  */
 record BenchmarkSettings(int openCases, int closedCases, int timelineEntries, int extraWorkers, int virtualUsers,
-                         int journeys, Duration journeyTime, Duration bareTime, int samples, Duration soak) {
+                         int journeys, Duration journeyTime, Duration bareTime, int samples, Duration soak, boolean reuseData) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
@@ -23,11 +24,12 @@ record BenchmarkSettings(int openCases, int closedCases, int timelineEntries, in
                 Duration.parse(System.getProperty("benchmark.journey-time", "PT2M")),
                 Duration.parse(System.getProperty("benchmark.bare-time", "PT1M")),
                 Integer.getInteger("benchmark.samples", 60),
-                Duration.parse(System.getProperty("benchmark.soak", "PT0S")));
+                Duration.parse(System.getProperty("benchmark.soak", "PT0S")),
+                Boolean.getBoolean("benchmark.reuse-data"));
     }
 
     /** Tiny sizes for CI: checks the benchmark still works, not how fast. */
     static BenchmarkSettings smoke() {
-        return new BenchmarkSettings(20, 50, 30, 0, 3, 3, Duration.ofMinutes(2), Duration.ofSeconds(5), 3, Duration.ZERO);
+        return new BenchmarkSettings(20, 50, 30, 0, 3, 3, Duration.ofMinutes(2), Duration.ofSeconds(5), 3, Duration.ZERO, false);
     }
 }

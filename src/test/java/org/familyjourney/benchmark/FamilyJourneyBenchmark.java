@@ -28,7 +28,9 @@ class FamilyJourneyBenchmark {
     void benchmark() throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         String machine = Machine.describe();
-        FileSystemUtils.deleteRecursively(DATA);
+        if (!settings.reuseData()) {
+            FileSystemUtils.deleteRecursively(DATA);
+        }
         long start = System.nanoTime();
         // As command-line arguments, so they win over application.yml (other apps on this machine hold the default ports).
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FamilyJourneyApplication.class).run(

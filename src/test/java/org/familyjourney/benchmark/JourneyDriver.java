@@ -153,7 +153,9 @@ final class JourneyDriver {
 
         void toClosure(SplittableRandom random) {
             LocalDate today = today();
-            Map<String, Object> body = FictionalFamilies.referral(FictionalFamilies.next(random), today + "T09:00:00Z");
+            // Consent is checked against the wall clock, which the moved engine clock has left behind.
+            String consentAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            Map<String, Object> body = FictionalFamilies.referral(FictionalFamilies.next(random), consentAt);
             Response created = run.referral.time(() -> api.post(JourneySteps.MANAGER, "/api/referrals", body));
             check(created, 201, "referral");
             reference = created.text("caseReference");
