@@ -61,4 +61,16 @@ public class CaseAccess {
         jdbc.update("INSERT INTO access_log (case_reference, username, accessed_at, what) VALUES (?, ?, ?, ?)",
                 caseReference, who.username(), Timestamp.from(clock.instant()), what);
     }
+
+    /** Views of many cases at once (a search result): one multi-row insert, not one round trip per case. */
+    public void recordViews(List<String> caseReferences, StaffMember who, String what) {
+        if (caseReferences.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        List<Object> args = new java.util.ArrayList<>();
+        caseReferences.forEach(reference -> args.addAll(List.of(reference, who.username(), at, what)));
+        jdbc.update("INSERT INTO access_log (case_reference, username, accessed_at, what) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(caseReferences.size(), "(?, ?, ?, ?)")), args.toArray());
+    }
 }

@@ -58,7 +58,7 @@ public class CaseSearch {
             args.addValue("name", like);
         }
         if (present(criteria.postcode())) {
-            sql.append(" AND REPLACE(r.parent_postcode, ' ', '') LIKE :postcode");
+            sql.append(" AND r.postcode_key LIKE :postcode");
             args.addValue("postcode", criteria.postcode().replace(" ", "").toUpperCase(Locale.ROOT) + "%");
         }
         if (criteria.openedFrom() != null) {
@@ -88,7 +88,7 @@ public class CaseSearch {
         List<Found> found = jdbc.query(sql.toString(), args, (rs, row) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
                 rs.getString(6), rs.getString(7), rs.getString(8)));
-        found.forEach(f -> access.recordView(f.reference(), who, "search result"));
+        access.recordViews(found.stream().map(Found::reference).toList(), who, "search result");
         return found;
     }
 

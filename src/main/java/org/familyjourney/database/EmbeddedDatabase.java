@@ -15,7 +15,7 @@ public class EmbeddedDatabase {
     private final DB db;
     private final int port;
 
-    EmbeddedDatabase(int port, File dataDir, String schema, Credentials owner, Credentials app) {
+    EmbeddedDatabase(int port, File dataDir, String schema, String bufferPoolSize, Credentials owner, Credentials app) {
         this.port = port;
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
@@ -27,6 +27,9 @@ public class EmbeddedDatabase {
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--default-time-zone=+00:00");
+        if (bufferPoolSize != null && !bufferPoolSize.isBlank()) {
+            config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize.strip());
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             // mysqld refuses to run as root unless told to; the machines here run everything as root.
             config.addArg("--user=root");

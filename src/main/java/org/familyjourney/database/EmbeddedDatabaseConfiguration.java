@@ -19,7 +19,10 @@ class EmbeddedDatabaseConfiguration {
         int port = environment.getRequiredProperty(EmbeddedDatabaseEnvironment.RESOLVED_PORT, Integer.class);
         File dir = new File(environment.getProperty("familyjourney.database.data-dir", "./data/mariadb"));
         String schema = environment.getProperty("familyjourney.database.schema", "familyjourney");
-        return new EmbeddedDatabase(port, dir, schema,
+        // The server's default InnoDB buffer pool is 128 MB; a service holding 100,000 cases wants its
+        // working set in memory (e.g. 512M), as any MySQL it runs on in production would be sized.
+        String bufferPool = environment.getProperty("familyjourney.database.buffer-pool-size");
+        return new EmbeddedDatabase(port, dir, schema, bufferPool,
                 new EmbeddedDatabase.Credentials(environment.getRequiredProperty("spring.flyway.user"),
                         environment.getRequiredProperty("spring.flyway.password")),
                 new EmbeddedDatabase.Credentials(environment.getRequiredProperty("spring.datasource.username"),

@@ -33,27 +33,27 @@ class FamilyMatches {
         if (parent != null && parent.name() != null && parent.postcode() != null) {
             matches.addAll(query("""
                     SELECT c.reference, c.closed_at IS NULL FROM family_case c JOIN referral r ON r.id = c.referral_id
-                    WHERE c.reference <> ? AND LOWER(TRIM(r.parent_name)) = ? AND REPLACE(UPPER(r.parent_postcode), ' ', '') = ?""",
+                    WHERE c.reference <> ? AND r.parent_name_key = ? AND r.postcode_key = ?""",
                     true, ownCase, normal(parent.name()), parent.postcode().toUpperCase(Locale.ROOT).replace(" ", "")));
         }
         for (Referral.Child child : referral.children()) {
             if (child.name() != null && child.dateOfBirth() != null) {
                 matches.addAll(query("""
                         SELECT c.reference, c.closed_at IS NULL FROM family_case c JOIN referral_child ch ON ch.referral_id = c.referral_id
-                        WHERE c.reference <> ? AND LOWER(TRIM(ch.name)) = ? AND ch.date_of_birth = ?""",
+                        WHERE c.reference <> ? AND ch.name_key = ? AND ch.date_of_birth = ?""",
                         true, ownCase, normal(child.name()), java.sql.Date.valueOf(child.dateOfBirth())));
             }
         }
         if (parent != null && parent.phone() != null) {
             matches.addAll(query("""
                     SELECT c.reference, c.closed_at IS NULL FROM family_case c JOIN referral r ON r.id = c.referral_id
-                    WHERE c.reference <> ? AND REPLACE(r.parent_phone, ' ', '') = ?""",
+                    WHERE c.reference <> ? AND r.parent_phone_key = ?""",
                     false, ownCase, parent.phone().replace(" ", "")));
         }
         if (parent != null && parent.email() != null) {
             matches.addAll(query("""
                     SELECT c.reference, c.closed_at IS NULL FROM family_case c JOIN referral r ON r.id = c.referral_id
-                    WHERE c.reference <> ? AND LOWER(r.parent_email) = ?""",
+                    WHERE c.reference <> ? AND r.parent_email_key = ?""",
                     false, ownCase, parent.email().toLowerCase(Locale.ROOT)));
         }
         String open = matches.stream().filter(m -> m.open() && m.sameFamily()).map(Match::reference)

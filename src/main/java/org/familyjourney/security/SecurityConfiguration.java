@@ -41,7 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        // The API signs in on every request: see RecentlyVerifiedPasswords for why matches are remembered.
+        return new RecentlyVerifiedPasswords(new BCryptPasswordEncoder());
     }
 
     /*

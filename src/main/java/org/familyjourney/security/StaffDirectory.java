@@ -26,19 +26,20 @@ public class StaffDirectory implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> found = jdbc.query(
+        // The roles are read after the account's query has finished, never from inside its row mapper: outside a
+        // transaction that would take a second pooled connection while holding the first, and as many
+        // simultaneous sign-ins as the pool has connections then wait on each other until the pool times out.
+        List<User.UserBuilder> found = jdbc.query(
                 "SELECT username, password_hash, enabled FROM app_user WHERE username = ?",
                 (rs, row) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
-                        .disabled(!rs.getBoolean("enabled"))
-                        .authorities(rolesOf(rs.getString("username")).stream()
-                                .map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                        .build(),
+                        .disabled(!rs.getBoolean("enabled")),
                 username);
         if (found.isEmpty()) {
             throw new UsernameNotFoundException("No such user");
         }
-        return found.getFirst();
+        return found.getFirst().authorities(rolesOf(username).stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority())).toList()).build();
     }
 
     public List<Role> rolesOf(String username) {

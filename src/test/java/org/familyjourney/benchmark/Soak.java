@@ -1,0 +1,64 @@
+package org.familyjourney.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Journeys driven for a long while with the JVM's resident set sampled every 30 s: does memory stay flat? */
+final class Soak {
+
+    record Result(Duration length, int journeys, List<Long> rssMb) {
+        long first() {
+            return rssMb.getFirst();
+        }
+
+        long last() {
+            return rssMb.getLast();
+        }
+
+        long max() {
+            return Collections.max(rssMb);
+        }
+
+        /** Flat: the second half never rises more than 10% above the first half's highest. */
+        boolean flat() {
+            long firstHalf = Collections.max(rssMb.subList(0, Math.max(1, rssMb.size() / 2)));
+            return Collections.max(rssMb.subList(rssMb.size() / 2, rssMb.size())) <= firstHalf * 1.10;
+        }
+
+        @Override
+        public String toString() {
+            return "%s, %d journeys, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s".formatted(length, journeys,
+                    first(), last(), max(), rssMb);
+        }
+    }
+
+    private final JourneyDriver driver;
+    private final int virtualUsers;
+
+    Soak(JourneyDriver driver, int virtualUsers) {
+        this.driver = driver;
+        this.virtualUsers = virtualUsers;
+    }
+
+    Result run(Duration length) throws InterruptedException {
+        List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+        samples.add(Machine.rssMb());
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(30_000);
+                    samples.add(Machine.rssMb());
+                }
+            } catch (InterruptedException stopped) {
+                // the soak is over
+            }
+        });
+        JourneyDriver.Result driven = driver.run(virtualUsers, 0, length);
+        sampler.interrupt();
+        sampler.join();
+        samples.add(Machine.rssMb());
+        return new Result(length, driven.journeys(), List.copyOf(samples));
+    }
+}
