@@ -57,6 +57,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/processes/**", "/api/forms/**", "/api/team/**", "/api/incidents/**")
                         .hasRole("MANAGER")
+                        .requestMatchers("/api/import/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/processes/**", "/api/forms/**").hasAnyRole("MANAGER", "AUDITOR", "ADMIN")
                         .anyRequest().access(signedInAndNoAuditorChanges()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new UnavailableOr401()))
@@ -103,6 +104,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/vendor/**", "/favicon.ico",
                                 "/actuator/health/**", "/error", "/partner/**").access(new ReadOnlyAuditors())
                         .requestMatchers(HttpMethod.POST, "/manage/**").hasRole("MANAGER")
+                        .requestMatchers("/import/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/manage/processes/**", "/manage/forms/**").hasAnyRole("MANAGER", "AUDITOR", "ADMIN")
                         .anyRequest().access(signedInAndNoAuditorChanges()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInOr401()))
