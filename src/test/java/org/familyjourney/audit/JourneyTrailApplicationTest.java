@@ -114,6 +114,8 @@ class JourneyTrailApplicationTest extends ApplicationTest {
                 "system NOTIFICATION_SENT Task_SendClosureSummary",
                 "system NOTIFICATION_SENT Task_SendClosureSummary",
                 "system CASE_CLOSED Task_MarkCaseClosed",
+                // The retention deadline: when the closed case's personal data is anonymised.
+                "system DEADLINE_SET Task_MarkCaseClosed",
                 "system DEADLINE_SET Task_ScheduleFollowUp");
 
         JsonNode entries = api.get("alex", "/api/cases/" + reference + "/journey").body();

@@ -181,17 +181,18 @@ class ConsentApplicationTest extends ApplicationTest {
 
     @Test
     void anOverrideNeedsAReasonAndTheRightRole() {
+        // A manager of the case's team (a safeguarding lead reads only cases with a concern: RecordAccess).
         String reference = api.referFamily("priya");
         assertThat(api.post("maya", "/api/cases/" + reference + "/consent-overrides",
                 Map.of("scope", "SHARE_WITH_SERVICES", "reason", "Police asked for it")).status()).isEqualTo(403);
-        Response noReason = api.post("dev", "/api/cases/" + reference + "/consent-overrides", Map.of("scope", "SHARE_WITH_SERVICES"));
+        Response noReason = api.post("priya", "/api/cases/" + reference + "/consent-overrides", Map.of("scope", "SHARE_WITH_SERVICES"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body().path("errors").findValuesAsText("field")).containsExactly("reason");
 
-        Response made = api.post("dev", "/api/cases/" + reference + "/consent-overrides", Map.of("scope", "SHARE_WITH_SERVICES",
+        Response made = api.post("priya", "/api/cases/" + reference + "/consent-overrides", Map.of("scope", "SHARE_WITH_SERVICES",
                 "sharedWith", "Police", "reason", "Section 47 enquiry: a child at risk of significant harm"));
         assertThat(made.status()).as(made.raw()).isEqualTo(201);
-        assertThat(journey(reference, "CONSENT_OVERRIDDEN")).singleElement().asString().contains("dev").contains("Police");
+        assertThat(journey(reference, "CONSENT_OVERRIDDEN")).singleElement().asString().contains("priya").contains("Police");
         assertThat(api.get("alex", "/api/cases/" + reference + "/consents").body().path("overrides").get(0).path("reason").asText())
                 .contains("Section 47");
     }

@@ -140,7 +140,7 @@ public class TestApi {
             request.header("Authorization", "Basic " + token);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? json.nullNode() : parse(raw);
