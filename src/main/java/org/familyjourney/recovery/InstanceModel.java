@@ -166,6 +166,19 @@ final class InstanceModel {
         }
     }
 
+    /**
+     * Timers that fired in an earlier engine run and were re-created parked: they fired all the same,
+     * so the next recovery must park them again (no TRIGGERED record will ever say so in this run).
+     */
+    void timersFiredBefore(long instanceKey, long elementKey, List<String> timers) {
+        InstancePosition position = instances.get(instanceKey);
+        if (position != null) {
+            List<String> fired = position.firedTimers.computeIfAbsent(elementKey, scope -> new ArrayList<>());
+            timers.stream().filter(timer -> !fired.contains(timer)).forEach(fired::add);
+            changed(position.key);
+        }
+    }
+
     private void changed(long key) {
         dirty.add(key);
     }

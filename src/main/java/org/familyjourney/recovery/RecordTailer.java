@@ -141,6 +141,11 @@ public class RecordTailer {
     }
 
     /** The instance a call activity's element instance started. */
+    /** See {@link InstanceModel#timersFiredBefore}. */
+    synchronized void timersFiredBefore(long instanceKey, long elementKey, List<String> timers) {
+        model.timersFiredBefore(instanceKey, elementKey, timers);
+    }
+
     synchronized Optional<InstancePosition> childOf(long elementKey) {
         return model.all().stream().filter(i -> Long.valueOf(elementKey).equals(i.parentElement)).findFirst().map(this::copy);
     }

@@ -114,6 +114,7 @@ class TreeRecreation {
                 }
             }
         }
+        carryFiredTimers(old, now);
         for (Element leaf : old.waitStates()) {
             Optional<Element> counterpart = match(old, leaf, now);
             if (counterpart.isPresent() && leaf.jobKey != null && counterpart.get().jobKey != null) {
@@ -128,6 +129,15 @@ class TreeRecreation {
                 moveChild(result, oldChild.get(), newChild.get(), tree);
             }
         }
+    }
+
+    /** Timers that fired on an earlier run stay fired on this one, so a later recycle parks them again. */
+    private void carryFiredTimers(InstancePosition old, InstancePosition now) {
+        old.firedTimers.forEach((oldKey, timers) -> {
+            Optional<Long> newKey = oldKey == old.key ? Optional.of(now.key)
+                    : Optional.ofNullable(old.elements.get(oldKey)).flatMap(element -> match(old, element, now)).map(element -> element.key);
+            newKey.ifPresent(key -> tailer.timersFiredBefore(now.key, key, timers));
+        });
     }
 
     /** The new call activity started its child from the start: move it to the recorded steps, with the recorded variables. */
