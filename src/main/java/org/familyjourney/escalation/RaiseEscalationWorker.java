@@ -49,11 +49,11 @@ public class RaiseEscalationWorker {
     private void raiseOnce(ActivatedJob job, JobRef ref, String caseReference) {
         String kind = job.getCustomHeaders().getOrDefault(Headers.KIND, "OVERDUE");
         String message = job.getCustomHeaders().getOrDefault(Headers.MESSAGE, "A deadline on this case has passed");
-        if (!escalations.raise(ref, caseReference, kind, message)) {
-            return;
+        if (escalations.raise(ref, caseReference, kind, message)) {
+            journey.record(caseReference, JourneyKind.ESCALATION_RAISED, job.getElementId(), JourneyLog.SYSTEM,
+                    "Escalated to managers: " + message);
         }
-        journey.record(caseReference, JourneyKind.ESCALATION_RAISED, job.getElementId(), JourneyLog.SYSTEM,
-                "Escalated to managers: " + message);
+        // On every delivery: an email that failed to go after the first commit goes on the retry (never twice).
         // The case team's managers only (and, on a restricted record, only those named on it).
         for (StaffDirectory.Staff manager : records.withRoleWhoMayRead(Role.MANAGER, caseReference)) {
             if (manager.email() != null) {

@@ -44,12 +44,12 @@ public class SendReminderWorker {
     }
 
     private void remindOnce(ActivatedJob job, JobRef ref, String caseReference, String worker) {
-        if (!handled.firstDelivery(ref, job.getType())) {
-            return;
-        }
         String what = job.getCustomHeaders().getOrDefault(Headers.MESSAGE, "A deadline on this case is due");
-        journey.record(caseReference, JourneyKind.REMINDER_SENT, job.getElementId(), JourneyLog.SYSTEM,
-                "Reminder to " + (worker == null ? "the worker" : worker) + ": " + what);
+        if (handled.firstDelivery(ref, job.getType())) {
+            journey.record(caseReference, JourneyKind.REMINDER_SENT, job.getElementId(), JourneyLog.SYSTEM,
+                    "Reminder to " + (worker == null ? "the worker" : worker) + ": " + what);
+        }
+        // On every delivery: an email that failed to go after the first commit goes on the retry (never twice).
         if (worker != null) {
             staff.find(worker).filter(s -> s.email() != null).ifPresent(person -> notifier.send(new Notifier.Message(
                     caseReference, person.email(), "Reminder: " + what + " (" + caseReference + ")",

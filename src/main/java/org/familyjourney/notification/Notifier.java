@@ -13,7 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the emails of the journey, once per job and recipient however often the job is delivered.
@@ -32,9 +37,13 @@ public class Notifier {
     private final JourneyLog journey;
     private final Clock clock;
     private final String from;
+    private final TransactionTemplate afterCommit;
 
     Notifier(JdbcTemplate jdbc, JobAncestry ancestry, ObjectProvider<JavaMailSender> mail, JourneyLog journey, Clock clock,
-             @Value("${familyjourney.mail.from}") String from) {
+             @Value("${familyjourney.mail.from}") String from, PlatformTransactionManager transactions) {
+        // Delivery runs after the step's transaction committed, so it needs one of its own.
+        this.afterCommit = new TransactionTemplate(transactions);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.ancestry = ancestry;
         this.mail = mail;
@@ -54,9 +63,12 @@ public class Notifier {
 
     /**
      * Sends the message unless this job already sent it to this recipient. The notification row is
-     * written first, as a claim: its unique key (engine generation, job, recipient) makes a second
-     * delivery of the same job, on this instance or another, wait for the first to commit and then
-     * do nothing. If sending fails, the claim rolls back with the job's transaction and the retry sends.
+     * written first, in the step's transaction, as a claim: its unique key (engine generation, job,
+     * recipient) makes a second delivery of the same job, on this instance or another, wait for the
+     * first to commit. The email itself goes only once the step's changes are committed: an email cannot
+     * be taken back, so sending it inside a transaction that then rolls back (a deadlock, a lost
+     * connection) sent it a second time when the job was retried. If sending fails, the step's changes
+     * stand, the claim stays unsent and the job's retry sends it.
      */
     @Transactional
     public void send(Message message, JobRef job, String step) {
@@ -64,25 +76,44 @@ public class Notifier {
                 INSERT IGNORE INTO notification (case_reference, recipient, subject, status, created_at, engine_generation, job_key)
                 VALUES (?, ?, ?, 'SENDING', ?, ?, ?)""", message.caseReference(), message.recipient(), message.subject(),
                 Timestamp.from(clock.instant()), job.generation(), job.jobKey()) == 1;
-        if (!claimed) {
-            return;
-        }
-        if (sentByEarlierRun(job, message.recipient())) {
+        if (claimed && sentByEarlierRun(job, message.recipient())) {
             // The step was re-created by recovery; its earlier job sent this already: no second email, no second row.
             jdbc.update("DELETE FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
                     job.generation(), job.jobKey(), message.recipient());
             return;
         }
-        JavaMailSender sender = mail.getIfAvailable();
-        boolean noAddress = message.recipient().startsWith(NO_ADDRESS);
-        String status = sender == null || noAddress ? "HELD" : deliver(sender, message);
-        jdbc.update("UPDATE notification SET status = ? WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
-                status, job.generation(), job.jobKey(), message.recipient());
-        if (message.caseReference() != null) {
-            journey.record(message.caseReference(), JourneyKind.NOTIFICATION_SENT, step, JourneyLog.SYSTEM,
-                    (noAddress ? "Letter held to print and post (no email address on file): "
-                            : "HELD".equals(status) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
-        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                // Thrown from here, a failure reaches the worker, so the job fails and is retried.
+                deliverClaimed(message, job, step);
+            }
+        });
+    }
+
+    /**
+     * Delivers a committed claim that is still unsent. The row is locked while the email goes, so of two
+     * deliveries of one job racing here the second finds it sent and does nothing.
+     */
+    private void deliverClaimed(Message message, JobRef job, String step) {
+        afterCommit.executeWithoutResult(tx -> {
+            List<String> status = jdbc.queryForList("""
+                    SELECT status FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ? FOR UPDATE""",
+                    String.class, job.generation(), job.jobKey(), message.recipient());
+            if (!status.equals(List.of("SENDING"))) {
+                return;
+            }
+            JavaMailSender sender = mail.getIfAvailable();
+            boolean noAddress = message.recipient().startsWith(NO_ADDRESS);
+            String outcome = sender == null || noAddress ? "HELD" : deliver(sender, message);
+            jdbc.update("UPDATE notification SET status = ? WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
+                    outcome, job.generation(), job.jobKey(), message.recipient());
+            if (message.caseReference() != null) {
+                journey.record(message.caseReference(), JourneyKind.NOTIFICATION_SENT, step, JourneyLog.SYSTEM,
+                        (noAddress ? "Letter held to print and post (no email address on file): "
+                                : "HELD".equals(outcome) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
+            }
+        });
     }
 
     /** A step re-created on a new engine run whose job there already sent this message. */

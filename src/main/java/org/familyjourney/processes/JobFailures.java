@@ -29,6 +29,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
 
     private final Duration firstPause;
     private final Duration longestPause;
+    private final Duration longestOutagePause;
     private final DatabaseOutages outages;
     private final MetricsRecorder metrics;
     private final MeterRegistry meters;
@@ -38,12 +39,14 @@ class JobFailures implements JobExceptionHandlingStrategy {
     JobFailures(@Value("${familyjourney.jobs.first-retry-pause:PT2S}") Duration firstPause,
                 @Value("${familyjourney.jobs.longest-retry-pause:PT5M}") Duration longestPause,
                 @Value("${familyjourney.jobs.database-outage-patience:PT10M}") Duration outagePatience,
+                @Value("${familyjourney.jobs.longest-outage-pause:PT10S}") Duration longestOutagePause,
                 MetricsRecorder metrics, MeterRegistry meters, Incidents incidents, ProcessCatalog processes) {
         this.outages = new DatabaseOutages(outagePatience);
         this.incidents = incidents;
         this.processes = processes;
         this.firstPause = firstPause;
         this.longestPause = longestPause;
+        this.longestOutagePause = longestOutagePause;
         this.metrics = metrics;
         this.meters = meters;
     }
@@ -67,7 +70,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
             metrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
             log.warn("Job {} of type {} waits for the database ({}), attempt {}", job.getKey(), job.getType(), causes(failure),
                     outageAttempt + 1);
-            context.jobClient().newFailCommand(job.getKey()).retries(job.getRetries()).retryBackoff(pause(outageAttempt))
+            context.jobClient().newFailCommand(job.getKey()).retries(job.getRetries()).retryBackoff(outagePause(outageAttempt))
                     .errorMessage("Waiting for the database: " + message).send();
             return;
         }
@@ -118,6 +121,16 @@ class JobFailures implements JobExceptionHandlingStrategy {
 
     Duration pauseBefore(int retriesLeft, Integer maxRetries) {
         return pause(Math.max(0, (maxRetries == null ? 3 : maxRetries) - retriesLeft - 1));
+    }
+
+    /**
+     * The engine holds a failed job until its pause is over and cannot be told the database is back, so
+     * while waiting for the database the pauses stay short: a family moves on within seconds of the
+     * restart rather than after a pause that grew through the whole outage.
+     */
+    private Duration outagePause(int attempt) {
+        Duration pause = pause(attempt);
+        return pause.compareTo(longestOutagePause) > 0 ? longestOutagePause : pause;
     }
 
     private Duration pause(int attempt) {

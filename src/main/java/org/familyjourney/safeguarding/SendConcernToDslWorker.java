@@ -77,8 +77,9 @@ public class SendConcernToDslWorker {
                         "Safeguarding concern sent to the designated safeguarding lead"
                                 + (due == null ? "" : "; decision due by " + DUE.format(due)),
                         Map.of("concernId", concern, "source", concernSource == null ? ConcernSource.REFERRAL.name() : concernSource));
-                alertSafeguardingLeads(caseReference, due, ref, job.getElementId());
             }
+            // On every delivery: an alert that failed to go after the first commit goes on the retry (never twice).
+            alertSafeguardingLeads(caseReference, due, ref, job.getElementId());
             return concern;
         });
         return Map.of("concernId", id);
