@@ -15,7 +15,8 @@ public class EmbeddedDatabase {
     private final DB db;
     private final int port;
 
-    EmbeddedDatabase(int port, File dataDir, String schema, String bufferPoolSize, Credentials owner, Credentials app) {
+    EmbeddedDatabase(int port, File dataDir, String schema, String bufferPoolSize, String redoLogSize, Credentials owner,
+                     Credentials app) {
         this.port = port;
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
@@ -29,6 +30,9 @@ public class EmbeddedDatabase {
                 .addArg("--default-time-zone=+00:00");
         if (bufferPoolSize != null && !bufferPoolSize.isBlank()) {
             config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize.strip());
+        }
+        if (redoLogSize != null && !redoLogSize.isBlank()) {
+            config.addArg("--innodb-log-file-size=" + redoLogSize.strip());
         }
         if ("root".equals(System.getProperty("user.name"))) {
             // mysqld refuses to run as root unless told to; the machines here run everything as root.

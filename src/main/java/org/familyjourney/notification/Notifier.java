@@ -15,6 +15,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -73,8 +74,8 @@ public class Notifier {
     @Transactional
     public void send(Message message, JobRef job, String step) {
         boolean claimed = jdbc.update("""
-                INSERT IGNORE INTO notification (case_reference, recipient, subject, status, created_at, engine_generation, job_key)
-                VALUES (?, ?, ?, 'SENDING', ?, ?, ?)""", message.caseReference(), message.recipient(), message.subject(),
+                INSERT IGNORE INTO notification (case_reference, recipient, subject, status, created_at, engine_generation, job_key,
+                    journaled) VALUES (?, ?, ?, 'SENDING', ?, ?, ?, FALSE)""", message.caseReference(), message.recipient(), message.subject(),
                 Timestamp.from(clock.instant()), job.generation(), job.jobKey()) == 1;
         if (claimed && sentByEarlierRun(job, message.recipient())) {
             // The step was re-created by recovery; its earlier job sent this already: no second email, no second row.
@@ -92,8 +93,11 @@ public class Notifier {
     }
 
     /**
-     * Delivers a committed claim that is still unsent. The row is locked while the email goes, so of two
-     * deliveries of one job racing here the second finds it sent and does nothing.
+     * Delivers a committed claim that is still unsent, then writes it to the journey log. The row is
+     * locked while the email goes, so of two deliveries of one job racing here the second finds it
+     * sent and does nothing. The journey entry is a transaction of its own, taking the log's chain head
+     * before the row as the steps do: were it in the delivery's transaction, a deadlock there could roll
+     * back an email already gone, and the retry would send it again. A retry writes a missing entry.
      */
     private void deliverClaimed(Message message, JobRef job, String step) {
         afterCommit.executeWithoutResult(tx -> {
@@ -104,16 +108,35 @@ public class Notifier {
                 return;
             }
             JavaMailSender sender = mail.getIfAvailable();
-            boolean noAddress = message.recipient().startsWith(NO_ADDRESS);
-            String outcome = sender == null || noAddress ? "HELD" : deliver(sender, message);
-            jdbc.update("UPDATE notification SET status = ? WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
+            String outcome = sender == null || message.recipient().startsWith(NO_ADDRESS) ? "HELD" : deliver(sender, message);
+            jdbc.update("""
+                    UPDATE notification SET status = ?, journaled = FALSE
+                    WHERE engine_generation = ? AND job_key = ? AND recipient = ?""",
                     outcome, job.generation(), job.jobKey(), message.recipient());
-            if (message.caseReference() != null) {
-                journey.record(message.caseReference(), JourneyKind.NOTIFICATION_SENT, step, JourneyLog.SYSTEM,
-                        (noAddress ? "Letter held to print and post (no email address on file): "
-                                : "HELD".equals(outcome) ? "Email held (no mail server configured): " : "Email sent: ") + message.subject());
-            }
         });
+        if (message.caseReference() != null) {
+            afterCommit.executeWithoutResult(tx -> journal(message, job, step, tx));
+        }
+    }
+
+    private void journal(Message message, JobRef job, String step, TransactionStatus tx) {
+        String held = message.recipient().startsWith(NO_ADDRESS) ? "Letter held to print and post (no email address on file): "
+                : "Email held (no mail server configured): ";
+        List<String> outcome = jdbc.queryForList("""
+                SELECT status FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ? AND journaled = FALSE""",
+                String.class, job.generation(), job.jobKey(), message.recipient());
+        if (outcome.isEmpty()) {
+            return;
+        }
+        journey.record(message.caseReference(), JourneyKind.NOTIFICATION_SENT, step, JourneyLog.SYSTEM,
+                ("HELD".equals(outcome.getFirst()) ? held : "Email sent: ") + message.subject());
+        int marked = jdbc.update("""
+                UPDATE notification SET journaled = TRUE WHERE engine_generation = ? AND job_key = ? AND recipient = ? AND journaled = FALSE""",
+                job.generation(), job.jobKey(), message.recipient());
+        if (marked == 0) {
+            // A racing delivery of the same job wrote it meanwhile: this entry would be its double.
+            tx.setRollbackOnly();
+        }
     }
 
     /** A step re-created on a new engine run whose job there already sent this message. */

@@ -37,7 +37,8 @@ class FamilyJourneyBenchmark {
                 "--server.port=0", "--familyjourney.engine.port=0", "--familyjourney.engine.clock-control=true",
                 "--familyjourney.database.port=0", "--familyjourney.database.data-dir=" + DATA, "--familyjourney.demo-users=true",
                 "--logging.level.root=WARN",
-                "--familyjourney.database.buffer-pool-size=" + System.getProperty("benchmark.buffer-pool", "512M"))) {
+                "--familyjourney.database.buffer-pool-size=" + System.getProperty("benchmark.buffer-pool", "512M"),
+                "--familyjourney.database.redo-log-size=" + System.getProperty("benchmark.redo-log", "1G"))) {
             double startup = (System.nanoTime() - start) / 1e9;
             System.out.printf("[benchmark] started in %.1f s on %s%n", startup, machine);
             BenchmarkResults results = new Benchmark(app.getEnvironment()).run(settings);
