@@ -70,7 +70,8 @@ public class RecordStepUpWorker {
             if (referral != null && !onConcern) {
                 stepUps.recordSocialCareReferral(ref, referral);
                 journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(),
-                        recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details());
+                        recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details(),
+                    referral.freeText());
             }
         });
     }

@@ -81,9 +81,10 @@ public class RecordConsentToShareWorker {
             details.put("sharedWith", sharedWith);
             details.put("basis", basis);
             if (overridden) {
-                details.put("overrideReason", overrideReason);
+                // The reason can describe the family: it stays beside the hashed entry, where anonymisation reaches it.
                 journey.record(caseReference, JourneyKind.CONSENT_RECORDED, job.getElementId(), actor,
-                        "Consent overridden by " + actor + " to share with " + request.organisation() + ": " + overrideReason, details);
+                        "Consent overridden by " + actor + " to share with " + request.organisation() + " (reason recorded with the override)",
+                        details, Map.of("overrideReason", overrideReason));
             } else {
                 journey.record(caseReference, JourneyKind.CONSENT_RECORDED, job.getElementId(), actor, consented
                         ? "Family consented to sharing with " + request.organisation() + " (recorded by " + actor + ")"
