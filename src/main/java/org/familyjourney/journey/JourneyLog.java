@@ -157,6 +157,12 @@ public class JourneyLog {
                 kind.name(), limit);
     }
 
+    /** When the case last got an entry of this kind (e.g. when it was reopened). */
+    public java.util.Optional<Instant> latest(String caseReference, JourneyKind kind) {
+        return jdbc.queryForList("SELECT MAX(occurred_at) FROM journey_entry WHERE case_reference = ? AND kind = ?",
+                Timestamp.class, caseReference, kind.name()).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
+    }
+
     /** Whether the case got an entry of this kind at or after the instant (e.g. closed since a task was done). */
     public boolean hasEntrySince(String caseReference, JourneyKind kind, Instant since) {
         Integer found = jdbc.queryForObject(
