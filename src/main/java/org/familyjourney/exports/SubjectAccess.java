@@ -30,7 +30,7 @@ class SubjectAccess {
     }
 
     /** Columns that hold JSON text: exported as data, not as a string of it. */
-    private static final Set<String> JSON_COLUMNS = Set.of("outcome", "details", "data", "variables");
+    private static final Set<String> JSON_COLUMNS = Set.of("outcome", "details", "data", "variables", "content");
 
     private static final List<Query> QUERIES = List.of(
             new Query("case", "The case", "SELECT * FROM family_case WHERE reference = ?"),
@@ -46,6 +46,8 @@ class SubjectAccess {
                     SELECT d.* FROM task_draft d JOIN user_task t ON t.id = d.task_id WHERE t.case_reference = ? ORDER BY d.saved_at"""),
             new Query("journey", "The journey: every step, who did it and when",
                     "SELECT * FROM journey_entry WHERE case_reference = ? ORDER BY occurred_at, id"),
+            new Query("journeyText", "The journey's free text (answers, comments, reasons), by journey entry",
+                    "SELECT * FROM journey_entry_text WHERE case_reference = ? ORDER BY entry_id"),
             new Query("sessions", "1:1 sessions", "SELECT * FROM support_session WHERE case_reference = ? ORDER BY held_on, id"),
             new Query("safeguardingConcerns", "Safeguarding concerns and the decisions on them",
                     "SELECT * FROM safeguarding_concern WHERE case_reference = ? ORDER BY raised_at, id"),

@@ -2,11 +2,15 @@ package org.familyjourney.journey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.sql.PreparedStatement;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class JourneyLog {
 
     public static final String SYSTEM = "system";
+    /** The details key that lists the fields of an entry kept in journey_entry_text. */
+    public static final String FREE_TEXT_FIELDS = "freeTextFields";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -42,12 +48,38 @@ public class JourneyLog {
     /** Records an entry; a null case reference marks one about the service as a whole (a process deployed). */
     public void record(String caseReference, JourneyKind kind, String step, String actor, String summary,
                        Map<String, ?> details) {
+        record(caseReference, kind, step, actor, summary, details, Map.of());
+    }
+
+    /**
+     * Records an entry with free text about the family (written answers, comments, reasons) kept outside
+     * the hashed entry, in journey_entry_text, where anonymisation reaches it; the entry names the fields
+     * ({@value #FREE_TEXT_FIELDS}) and readers of the journey get them back in its details.
+     */
+    public void record(String caseReference, JourneyKind kind, String step, String actor, String summary,
+                       Map<String, ?> details, Map<String, ?> freeText) {
+        if (!freeText.isEmpty() && caseReference == null) {
+            throw new IllegalArgumentException("Free text belongs to a case's journey");
+        }
+        Map<String, Object> hashed = new LinkedHashMap<>(details);
+        if (!freeText.isEmpty()) {
+            hashed.put(FREE_TEXT_FIELDS, List.copyOf(freeText.keySet()));
+        }
+        long id = append(caseReference, kind, step, actor, summary, hashed);
+        if (!freeText.isEmpty()) {
+            jdbc.update("INSERT INTO journey_entry_text (entry_id, case_reference, content) VALUES (?, ?, ?)",
+                    id, caseReference, toJson(freeText));
+        }
+    }
+
+    private long append(String caseReference, JourneyKind kind, String step, String actor, String summary,
+                        Map<String, ?> details) {
         // The chain head is locked until this transaction commits, so entries chain in commit order.
         String previous = jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String text = truncate(summary, 500);
-        String json = details.isEmpty() ? null : toJson(details);
-        String hash = JourneyHash.of(previous, caseReference, at, kind.name(), step, actor, text, json);
+        String detailsJson = details.isEmpty() ? null : toJson(details);
+        String hash = JourneyHash.of(previous, caseReference, at, kind.name(), step, actor, text, detailsJson);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
@@ -59,12 +91,14 @@ public class JourneyLog {
             insert.setString(4, step);
             insert.setString(5, actor);
             insert.setString(6, text);
-            insert.setString(7, json);
+            insert.setString(7, detailsJson);
             insert.setString(8, previous);
             insert.setString(9, hash);
             return insert;
         }, key);
-        jdbc.update("UPDATE journey_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", key.getKey().longValue(), hash);
+        long id = key.getKey().longValue();
+        jdbc.update("UPDATE journey_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
+        return id;
     }
 
     /**
@@ -75,23 +109,41 @@ public class JourneyLog {
         jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
     }
 
+    /** A case's journey, each entry's details with its free text put back (placeholders once anonymised). */
     public List<JourneyEntry> of(String caseReference) {
         return jdbc.query("""
-                SELECT id, case_reference, occurred_at, kind, step, actor, summary, details
-                FROM journey_entry WHERE case_reference = ? ORDER BY occurred_at, id""",
-                (rs, row) -> new JourneyEntry(rs.getLong("id"), rs.getString("case_reference"),
-                        rs.getTimestamp("occurred_at").toInstant(), JourneyKind.valueOf(rs.getString("kind")),
-                        rs.getString("step"), rs.getString("actor"), rs.getString("summary"), rs.getString("details")),
-                caseReference);
+                SELECT e.id, e.case_reference, e.occurred_at, e.kind, e.step, e.actor, e.summary, e.details, t.content
+                FROM journey_entry e LEFT JOIN journey_entry_text t ON t.entry_id = e.id
+                WHERE e.case_reference = ? ORDER BY e.occurred_at, e.id""", this::withText, caseReference);
     }
 
     /** One entry by its number, e.g. the one a chain check names as broken. */
     public java.util.Optional<JourneyEntry> entry(long id) {
         return jdbc.query("""
-                SELECT id, case_reference, occurred_at, kind, step, actor, summary, details FROM journey_entry WHERE id = ?""",
-                (rs, row) -> new JourneyEntry(rs.getLong("id"), rs.getString("case_reference"), rs.getTimestamp("occurred_at").toInstant(),
-                        JourneyKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("actor"),
-                        rs.getString("summary"), rs.getString("details")), id).stream().findFirst();
+                SELECT e.id, e.case_reference, e.occurred_at, e.kind, e.step, e.actor, e.summary, e.details, t.content
+                FROM journey_entry e LEFT JOIN journey_entry_text t ON t.entry_id = e.id WHERE e.id = ?""",
+                this::withText, id).stream().findFirst();
+    }
+
+    private JourneyEntry withText(ResultSet rs, int row) throws SQLException {
+        return new JourneyEntry(rs.getLong("id"), rs.getString("case_reference"), rs.getTimestamp("occurred_at").toInstant(),
+                JourneyKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("actor"), rs.getString("summary"),
+                merged(rs.getString("details"), rs.getString("content")));
+    }
+
+    /** The hashed details with the named free-text fields put back in; the list of their names is dropped. */
+    private String merged(String details, String freeText) {
+        if (freeText == null) {
+            return details;
+        }
+        try {
+            ObjectNode all = details == null ? json.createObjectNode() : (ObjectNode) json.readTree(details);
+            all.remove(FREE_TEXT_FIELDS);
+            all.setAll((ObjectNode) json.readTree(freeText));
+            return json.writeValueAsString(all);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("A journey entry's details are not a JSON object", e);
+        }
     }
 
     /** Entries that concern the service rather than one case (e.g. process versions deployed), newest first. */
@@ -103,6 +155,12 @@ public class JourneyLog {
                         JourneyKind.valueOf(rs.getString("kind")), rs.getString("step"), rs.getString("actor"),
                         rs.getString("summary"), rs.getString("details")),
                 kind.name(), limit);
+    }
+
+    /** When the case last got an entry of this kind (e.g. when it was reopened). */
+    public java.util.Optional<Instant> latest(String caseReference, JourneyKind kind) {
+        return jdbc.queryForList("SELECT MAX(occurred_at) FROM journey_entry WHERE case_reference = ? AND kind = ?",
+                Timestamp.class, caseReference, kind.name()).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
     /** Whether the case got an entry of this kind at or after the instant (e.g. closed since a task was done). */

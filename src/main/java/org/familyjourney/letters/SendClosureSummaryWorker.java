@@ -6,6 +6,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.processes.JobRef;
 import org.familyjourney.processes.ProcessIds.JobTypes;
+import org.familyjourney.notification.Notifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,10 +16,13 @@ public class SendClosureSummaryWorker {
 
     private final FamilyContacts contacts;
     private final Letters letters;
+    private final Notifier notifier;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
 
-    SendClosureSummaryWorker(FamilyContacts contacts, Letters letters, EngineGeneration generation, TransactionTemplate transaction) {
+    SendClosureSummaryWorker(FamilyContacts contacts, Letters letters, EngineGeneration generation, TransactionTemplate transaction,
+                             Notifier notifier) {
+        this.notifier = notifier;
         this.contacts = contacts;
         this.letters = letters;
         this.generation = generation;
@@ -29,6 +33,9 @@ public class SendClosureSummaryWorker {
     public void send(ActivatedJob job, @Variable(name = "caseReference") String caseReference,
                      @Variable(name = "closureSummary") String summary) {
         JobRef ref = JobRef.of(job, generation.current());
+        if (notifier.claimedByEarlierRun(ref)) {
+            return;
+        }
         String subject = "Closing our support (" + caseReference + ")";
         String body = "Our support for the family has come to an end. This is a summary of the work:\n\n"
                 + (summary == null ? "" : summary)

@@ -7,6 +7,7 @@ import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.processes.JobRef;
 import org.familyjourney.processes.ProcessIds.Headers;
 import org.familyjourney.processes.ProcessIds.JobTypes;
+import org.familyjourney.notification.Notifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,10 +17,13 @@ public class SendReferrerLetterWorker {
 
     private final FamilyContacts contacts;
     private final Letters letters;
+    private final Notifier notifier;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
 
-    SendReferrerLetterWorker(FamilyContacts contacts, Letters letters, EngineGeneration generation, TransactionTemplate transaction) {
+    SendReferrerLetterWorker(FamilyContacts contacts, Letters letters, EngineGeneration generation, TransactionTemplate transaction,
+                             Notifier notifier) {
+        this.notifier = notifier;
         this.contacts = contacts;
         this.letters = letters;
         this.generation = generation;
@@ -37,6 +41,9 @@ public class SendReferrerLetterWorker {
                 : "Thank you for your referral. We think other services are the best fit for this family.\n\n")
                 + (reason == null ? "" : reason) + "\n\nPlease contact the team if you would like to discuss it.\n\nFamily Journey team";
         JobRef ref = JobRef.of(job, generation.current());
+        if (notifier.claimedByEarlierRun(ref)) {
+            return;
+        }
         transaction.executeWithoutResult(tx ->
                 letters.send(caseReference, contacts.referrer(caseReference), "referrer", subject, body, ref, job.getElementId()));
     }

@@ -139,6 +139,19 @@ public class Notifier {
         }
     }
 
+    /**
+     * Whether a job of an earlier engine run that this re-created step stands for claimed any message.
+     * A letter step claims all its letters in one transaction, so they went then, to whoever the case
+     * named at the time: asked per recipient instead, a contact edited since would get a second letter.
+     */
+    public boolean claimedByEarlierRun(JobRef job) {
+        return ancestry.of(job.generation(), job.jobKey()).stream().anyMatch(old -> {
+            Integer claimed = jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ?",
+                    Integer.class, old.generation(), old.jobKey());
+            return claimed != null && claimed > 0;
+        });
+    }
+
     /** A step re-created on a new engine run whose job there already sent this message. */
     private boolean sentByEarlierRun(JobRef job, String recipient) {
         return ancestry.of(job.generation(), job.jobKey()).stream().anyMatch(old -> {

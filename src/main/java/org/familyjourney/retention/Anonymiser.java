@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.camunda.client.CamundaClient;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.familyjourney.engine.EngineGeneration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Replaces a case's personal data with a placeholder, in place: names, contact details, addresses
  * (the postcode keeps its district), free text, and dates of birth (the year stays, for reports).
  * Codes, scores, dates of steps and the journey log stay, so reports and the audit trail still add up.
- * journey_entry is append-only and hash-chained and is never touched.
+ * journey_entry is append-only and hash-chained and is never touched: the free text of its entries is
+ * kept beside it in journey_entry_text, and every text there is replaced, codes too (they sat in free text).
  */
 @Component
 class Anonymiser {
@@ -25,12 +30,18 @@ class Anonymiser {
     /** Answers kept as they are: codes (ACCEPTED, GOOD_EDUCATION), dates and usernames the tasks record. */
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,64}|\\d{4}-\\d{2}-\\d{2}.*|[a-z]{1,32}");
 
+    private static final Logger log = LoggerFactory.getLogger(Anonymiser.class);
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final CamundaClient engine;
+    private final EngineGeneration generation;
 
-    Anonymiser(JdbcTemplate jdbc, ObjectMapper json) {
+    Anonymiser(JdbcTemplate jdbc, ObjectMapper json, CamundaClient engine, EngineGeneration generation) {
         this.jdbc = jdbc;
         this.json = json;
+        this.engine = engine;
+        this.generation = generation;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -49,6 +60,8 @@ class Anonymiser {
         jdbc.update("DELETE d FROM task_draft d JOIN user_task t ON t.id = d.task_id WHERE t.case_reference = ?", reference);
         jdbc.update("DELETE v FROM user_task_variables v JOIN user_task t ON t.id = v.task_id WHERE t.case_reference = ?", reference);
         scrubTaskOutcomes(reference, placeholder);
+        scrubJourneyText(reference, placeholder);
+        scrubRunningJourney(reference, placeholder);
         text(reference, placeholder, "support_session", "notes");
         text(reference, placeholder, "safeguarding_concern", "summary", "rationale", "actions_taken");
         text(reference, placeholder, "case_step_up", "notes", "social_care_reference");
@@ -89,6 +102,98 @@ class Anonymiser {
                 jdbc.update("UPDATE user_task SET outcome = NULL WHERE id = ?", row.get("id"));
             }
         }
+    }
+
+    /**
+     * A closed case's journey can still be running (the follow-up check-in waits months), its variables
+     * holding the answers: they are scrubbed in the engine, and in the copy recovery keeps of them.
+     */
+    private void scrubRunningJourney(String reference, String placeholder) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT p.engine_generation, p.process_instance_key, p.state FROM instance_position p
+                JOIN family_case c ON c.engine_generation = p.engine_generation AND c.process_instance_key = p.root_instance_key
+                WHERE c.reference = ?""", reference);
+        for (Map<String, Object> row : rows) {
+            long gen = ((Number) row.get("engine_generation")).longValue();
+            try {
+                ObjectNode state = (ObjectNode) json.readTree(row.get("state").toString());
+                Map<Long, Map<String, Object>> changed = scrubVariables(state.path("variables"), placeholder);
+                if (changed.isEmpty()) {
+                    continue;
+                }
+                jdbc.update("UPDATE instance_position SET state = ? WHERE engine_generation = ? AND process_instance_key = ?",
+                        json.writeValueAsString(state), gen, row.get("process_instance_key"));
+                if (generation.isCurrent(gen)) {
+                    changed.forEach(this::setInEngine);
+                }
+            } catch (java.io.IOException | ClassCastException unreadable) {
+                throw new IllegalStateException("The stored position of a journey could not be read to anonymise it", unreadable);
+            }
+        }
+    }
+
+    /** Scope key to the variables whose value changed (as data); the state's JSON strings are replaced in place. */
+    private Map<Long, Map<String, Object>> scrubVariables(JsonNode scopes, String placeholder) throws java.io.IOException {
+        Map<Long, Map<String, Object>> changed = new java.util.LinkedHashMap<>();
+        var scopeKeys = new java.util.ArrayList<String>();
+        scopes.fieldNames().forEachRemaining(scopeKeys::add);
+        for (String scopeKey : scopeKeys) {
+            ObjectNode scope = (ObjectNode) scopes.get(scopeKey);
+            var names = new java.util.ArrayList<String>();
+            scope.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode value = json.readTree(scope.get(name).asText());
+                String before = value.toString();
+                JsonNode after = scrub(value.deepCopy(), placeholder);
+                if (!after.toString().equals(before)) {
+                    scope.put(name, after.toString());
+                    changed.computeIfAbsent(Long.valueOf(scopeKey), k -> new java.util.LinkedHashMap<>())
+                            .put(name, json.treeToValue(after, Object.class));
+                }
+            }
+        }
+        return changed;
+    }
+
+    private void setInEngine(long scopeKey, Map<String, Object> variables) {
+        try {
+            engine.newSetVariablesCommand(scopeKey).variables(variables).local(true).send().join();
+        } catch (RuntimeException ended) {
+            // The scope ended meanwhile: its variables went with it.
+            log.debug("Variables of an ended scope could not be anonymised in the engine", ended);
+        }
+    }
+
+    private void scrubJourneyText(String reference, String placeholder) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT entry_id, content FROM journey_entry_text WHERE case_reference = ?", reference);
+        for (Map<String, Object> row : rows) {
+            try {
+                JsonNode content = json.readTree(row.get("content").toString());
+                jdbc.update("UPDATE journey_entry_text SET content = ? WHERE entry_id = ?",
+                        json.writeValueAsString(scrubAll(content, placeholder)), row.get("entry_id"));
+            } catch (java.io.IOException notJson) {
+                jdbc.update("UPDATE journey_entry_text SET content = '{}' WHERE entry_id = ?", row.get("entry_id"));
+            }
+        }
+    }
+
+    /** Every text replaced; the field names, numbers and yes/no booleans stay, so the timeline still shows what was answered. */
+    private JsonNode scrubAll(JsonNode node, String placeholder) {
+        if (node.isContainerNode()) {
+            if (node instanceof ObjectNode object) {
+                var names = new java.util.ArrayList<String>();
+                object.fieldNames().forEachRemaining(names::add);
+                names.forEach(name -> object.set(name, scrubAll(object.get(name), placeholder)));
+            } else {
+                ArrayNode array = (ArrayNode) node;
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, scrubAll(array.get(i), placeholder));
+                }
+            }
+            return node;
+        }
+        return node.isTextual() ? TextNode.valueOf(placeholder) : node;
     }
 
     private JsonNode scrub(JsonNode node, String placeholder) {

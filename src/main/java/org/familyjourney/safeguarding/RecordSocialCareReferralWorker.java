@@ -54,7 +54,8 @@ public class RecordSocialCareReferralWorker {
                 throw new IllegalStateException("No step-up of case " + caseReference + " to add the social care referral to");
             }
             journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(),
-                    recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details());
+                    recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details(),
+                    referral.freeText());
         });
     }
 }

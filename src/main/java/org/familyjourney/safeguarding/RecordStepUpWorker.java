@@ -12,6 +12,7 @@ import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.processes.JobRef;
 import org.familyjourney.processes.SafeguardingIds;
 import org.familyjourney.processes.SafeguardingIds.JobTypes;
+import org.familyjourney.processes.HandledJobs;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +33,11 @@ public class RecordStepUpWorker {
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
 
+    private final HandledJobs handled;
+
     RecordStepUpWorker(StepUps stepUps, JourneyLog journey, EngineGeneration generation, TransactionTemplate transaction,
-                       Consents consents) {
+                       Consents consents, HandledJobs handled) {
+        this.handled = handled;
         this.consents = consents;
         this.stepUps = stepUps;
         this.journey = journey;
@@ -59,7 +63,8 @@ public class RecordStepUpWorker {
         SocialCareReferral referral = SocialCareReferral.of(referredOn, reference, planInPlace, planFrom, notes, recordedBy);
         JobRef ref = JobRef.of(job, generation.current());
         transaction.executeWithoutResult(tx -> {
-            if (!stepUps.stepUp(ref, caseReference, concern, decidedBy)) {
+            // The step-up row is keyed by job: a step re-created by recovery would step the case up twice without the old job's mark.
+            if (!handled.firstDelivery(ref, job.getType()) || !stepUps.stepUp(ref, caseReference, concern, decidedBy)) {
                 return;
             }
             shareUnderSafeguardingDuty(caseReference, decidedBy, job.getElementId(), ref);
@@ -70,7 +75,8 @@ public class RecordStepUpWorker {
             if (referral != null && !onConcern) {
                 stepUps.recordSocialCareReferral(ref, referral);
                 journey.record(caseReference, JourneyKind.CASE_STEPPED_UP, job.getElementId(),
-                        recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details());
+                        recordedBy == null ? JourneyLog.SYSTEM : recordedBy, referral.summary(), referral.details(),
+                    referral.freeText());
             }
         });
     }

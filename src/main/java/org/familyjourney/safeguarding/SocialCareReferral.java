@@ -21,7 +21,6 @@ record SocialCareReferral(LocalDate referredOn, String reference, boolean childP
 
     String summary() {
         return "Referral to children's social care recorded: referred " + referredOn
-                + (reference == null ? "" : ", reference " + reference)
                 + (childProtectionPlan ? ", child protection plan from " + planFrom : ", no child protection plan");
     }
 
@@ -29,9 +28,11 @@ record SocialCareReferral(LocalDate referredOn, String reference, boolean childP
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("referredOn", referredOn.toString());
         details.put("childProtectionPlan", childProtectionPlan);
-        if (reference != null) {
-            details.put("socialCareReference", reference);
-        }
         return details;
+    }
+
+    /** Social care's reference identifies the child there: kept beside the hashed journey entry, where anonymisation reaches it. */
+    Map<String, Object> freeText() {
+        return reference == null ? Map.of() : Map.of("socialCareReference", reference);
     }
 }

@@ -13,6 +13,7 @@ import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.processes.JobRef;
 import org.familyjourney.processes.OnwardReferralIds.JobTypes;
+import org.familyjourney.processes.HandledJobs;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,9 +35,11 @@ public class RecordConsentToShareWorker {
     private final JourneyLog journey;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
+    private final HandledJobs handled;
 
     RecordConsentToShareWorker(ConsentsToShare consents, Consents consentRecords, JourneyLog journey,
-                               EngineGeneration generation, TransactionTemplate transaction) {
+                               EngineGeneration generation, TransactionTemplate transaction, HandledJobs handled) {
+        this.handled = handled;
         this.consentRecords = consentRecords;
         this.consents = consents;
         this.journey = journey;
@@ -62,7 +65,8 @@ public class RecordConsentToShareWorker {
         String sharedWith = request.organisation() + " (" + request.service().name() + ")";
         JobRef ref = JobRef.of(job, generation.current());
         transaction.executeWithoutResult(tx -> {
-            if (!consents.record(ref, caseReference, sharedWith, consented, consented ? givenBy : null,
+            // A step re-created by recovery has a new job: its old job's mark (not the row's job key) says it was recorded.
+            if (!handled.firstDelivery(ref, job.getType()) || !consents.record(ref, caseReference, sharedWith, consented, consented ? givenBy : null,
                     consented && givenOn != null ? LocalDate.parse(givenOn) : null, overridden,
                     overridden ? overrideReason : null, recordedBy)) {
                 return;
@@ -81,9 +85,10 @@ public class RecordConsentToShareWorker {
             details.put("sharedWith", sharedWith);
             details.put("basis", basis);
             if (overridden) {
-                details.put("overrideReason", overrideReason);
+                // The reason can describe the family: it stays beside the hashed entry, where anonymisation reaches it.
                 journey.record(caseReference, JourneyKind.CONSENT_RECORDED, job.getElementId(), actor,
-                        "Consent overridden by " + actor + " to share with " + request.organisation() + ": " + overrideReason, details);
+                        "Consent overridden by " + actor + " to share with " + request.organisation() + " (reason recorded with the override)",
+                        details, Map.of("overrideReason", overrideReason));
             } else {
                 journey.record(caseReference, JourneyKind.CONSENT_RECORDED, job.getElementId(), actor, consented
                         ? "Family consented to sharing with " + request.organisation() + " (recorded by " + actor + ")"

@@ -1,8 +1,12 @@
 package org.familyjourney.tasklist;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.familyjourney.engine.FormCatalog;
+import org.familyjourney.journey.FreeText;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
 import org.familyjourney.journey.Lateness;
@@ -18,15 +22,21 @@ class TaskJourney {
     /** Approval forms name their decision field "...Approval" and its comment "...ApprovalComment". */
     private static final String APPROVAL = "Approval";
 
-    private final JourneyLog journey;
+    private static final Set<String> TEXT_INPUTS = Set.of("textfield", "textarea");
 
-    TaskJourney(JourneyLog journey) {
+    private final JourneyLog journey;
+    private final FormCatalog forms;
+
+    TaskJourney(JourneyLog journey, FormCatalog forms) {
         this.journey = journey;
+        this.forms = forms;
     }
 
+    /** The answers' codes, numbers and dates go into the hashed entry; their free text beside it, where anonymisation reaches it. */
     void completed(UserTask done, String by, Map<String, Object> answers) {
+        FreeText.Split split = FreeText.of(answers, textFields(done.formId()));
         journey.record(done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), by,
-                "Task '" + done.name() + "' completed by " + by, answers);
+                "Task '" + done.name() + "' completed by " + by, split.kept(), split.freeText());
         approval(done, by, answers);
         deadline(done);
     }
@@ -34,16 +44,35 @@ class TaskJourney {
     private void approval(UserTask done, String by, Map<String, Object> answers) {
         answers.forEach((field, value) -> {
             if (field.endsWith(APPROVAL) && value instanceof String decision) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("decision", decision);
                 Object comment = answers.get(field + "Comment");
-                if (comment != null) {
-                    details.put("comment", comment);
-                }
                 journey.record(done.caseReference(), JourneyKind.APPROVAL_DECIDED, done.elementId(), by,
-                        "'" + done.name() + "': " + decision.toLowerCase().replace('_', ' ') + " by " + by, details);
+                        "'" + done.name() + "': " + decision.toLowerCase().replace('_', ' ') + " by " + by,
+                        Map.of("decision", decision), comment == null ? Map.of() : Map.of("comment", comment));
             }
         });
+    }
+
+    /** The answer keys the form draws as text inputs, also inside groups and lists of rows (a list holding one counts whole). */
+    private Set<String> textFields(String formId) {
+        Set<String> fields = new HashSet<>();
+        forms.schema(formId).ifPresent(form -> collect(form.path("components"), null, fields));
+        return fields;
+    }
+
+    private static void collect(JsonNode components, String list, Set<String> fields) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            if ("dynamiclist".equals(type)) {
+                collect(component.path("components"), component.path("path").asText(null), fields);
+            } else if (component.has("components")) {
+                collect(component.path("components"), list, fields);
+            } else if (TEXT_INPUTS.contains(type)) {
+                String key = list != null ? list : component.path("key").asText(null);
+                if (key != null) {
+                    fields.add(key);
+                }
+            }
+        }
     }
 
     /** Whether a task with a due date was done in time, and by how much it was late: auditors and funders ask. */

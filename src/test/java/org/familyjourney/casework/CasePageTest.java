@@ -90,6 +90,19 @@ class CasePageTest extends ApplicationTest {
     }
 
     @Test
+    void anAuditorSeesTheConsentCardButNotItsFormsToChangeConsent() {
+        String reference = api.referFamily("priya");
+        api.awaitTask("priya", reference, "Task_TriageReferral");
+
+        String asAuditor = PageSession.signedIn(port, "alex").get("/cases/" + reference).body();
+        String asManager = PageSession.signedIn(port, "priya").get("/cases/" + reference).body();
+
+        assertThat(asManager).contains("id=\"consent\"").contains("/consents\"").contains("/withdraw\"");
+        assertThat(asAuditor).contains("id=\"consent\"").contains("Given by Sam Testfamily")
+                .doesNotContain("/cases/" + reference + "/consents\"").doesNotContain("/withdraw\"");
+    }
+
+    @Test
     void textPeopleTypedIsShownEscapedNeverAsMarkup() {
         String reference = api.referFamily("priya");
         assertThat(api.post("priya", "/api/cases/" + reference + "/sessions", Map.of("date", "2026-11-30", "kind", "HOME_VISIT",

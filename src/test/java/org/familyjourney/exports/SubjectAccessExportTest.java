@@ -44,7 +44,7 @@ class SubjectAccessExportTest extends ApplicationTest {
         assertThat(held.path("caseReference").asText()).isEqualTo(reference);
         assertThat(held.path("madeBy").asText()).isEqualTo("alex");
         assertThat(held.path("sections").findValuesAsText("key")).containsExactly("case", "referral", "children", "concerns", "tasks",
-                "drafts", "journey", "sessions", "safeguardingConcerns", "stepUps", "schoolMeetings", "onwardReferrals", "consentToShare",
+                "drafts", "journey", "journeyText", "sessions", "safeguardingConcerns", "stepUps", "schoolMeetings", "onwardReferrals", "consentToShare",
                 "consents", "consentOverrides", "retention", "notifications", "deadlines", "escalations", "accessLog");
         assertThat(section(held, "referral").get(0).path("parent_name").asText()).isEqualTo(parent);
         assertThat(section(held, "children").get(0).path("name").asText()).startsWith("Kit Testfamily");
