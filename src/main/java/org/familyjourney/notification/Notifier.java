@@ -146,7 +146,9 @@ public class Notifier {
      */
     public boolean claimedByEarlierRun(JobRef job) {
         return ancestry.of(job.generation(), job.jobKey()).stream().anyMatch(old -> {
-            Integer claimed = jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ?",
+            // A claim still SENDING never went (its delivery failed before the engine was replaced): send it now.
+            Integer claimed = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ? AND status <> 'SENDING'",
                     Integer.class, old.generation(), old.jobKey());
             return claimed != null && claimed > 0;
         });
@@ -156,7 +158,7 @@ public class Notifier {
     private boolean sentByEarlierRun(JobRef job, String recipient) {
         return ancestry.of(job.generation(), job.jobKey()).stream().anyMatch(old -> {
             Integer sent = jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ?",
+                    "SELECT COUNT(*) FROM notification WHERE engine_generation = ? AND job_key = ? AND recipient = ? AND status <> 'SENDING'",
                     Integer.class, old.generation(), old.jobKey(), recipient);
             return sent != null && sent > 0;
         });
