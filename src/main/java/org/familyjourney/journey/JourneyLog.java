@@ -58,6 +58,16 @@ public class JourneyLog {
      */
     public void record(String caseReference, JourneyKind kind, String step, String actor, String summary,
                        Map<String, ?> details, Map<String, ?> freeText) {
+        recordAt(clock.instant(), caseReference, kind, step, actor, summary, details, freeText);
+    }
+
+    /**
+     * Records an entry of something that happened at {@code at}, before this transaction told the engine
+     * of it (a task's completion): the entries of the steps the engine runs next come after it in the
+     * case's journey, which reads in time order, without the chain head being held while the engine works.
+     */
+    public void recordAt(Instant at, String caseReference, JourneyKind kind, String step, String actor, String summary,
+                         Map<String, ?> details, Map<String, ?> freeText) {
         if (!freeText.isEmpty() && caseReference == null) {
             throw new IllegalArgumentException("Free text belongs to a case's journey");
         }
@@ -65,18 +75,18 @@ public class JourneyLog {
         if (!freeText.isEmpty()) {
             hashed.put(FREE_TEXT_FIELDS, List.copyOf(freeText.keySet()));
         }
-        long id = append(caseReference, kind, step, actor, summary, hashed);
+        long id = append(at, caseReference, kind, step, actor, summary, hashed);
         if (!freeText.isEmpty()) {
             jdbc.update("INSERT INTO journey_entry_text (entry_id, case_reference, content) VALUES (?, ?, ?)",
                     id, caseReference, toJson(freeText));
         }
     }
 
-    private long append(String caseReference, JourneyKind kind, String step, String actor, String summary,
+    private long append(Instant occurredAt, String caseReference, JourneyKind kind, String step, String actor, String summary,
                         Map<String, ?> details) {
         // The chain head is locked until this transaction commits, so entries chain in commit order.
         String previous = jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = occurredAt.truncatedTo(ChronoUnit.MICROS);
         String text = truncate(summary, 500);
         String detailsJson = details.isEmpty() ? null : toJson(details);
         String hash = JourneyHash.of(previous, caseReference, at, kind.name(), step, actor, text, detailsJson);

@@ -35,7 +35,7 @@ class TaskJourney {
     /** The answers' codes, numbers and dates go into the hashed entry; their free text beside it, where anonymisation reaches it. */
     void completed(UserTask done, String by, Map<String, Object> answers) {
         FreeText.Split split = FreeText.of(answers, textFields(done.formId()));
-        journey.record(done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), by,
+        journey.recordAt(done.completedAt(), done.caseReference(), JourneyKind.TASK_COMPLETED, done.elementId(), by,
                 "Task '" + done.name() + "' completed by " + by, split.kept(), split.freeText());
         approval(done, by, answers);
         deadline(done);
@@ -45,7 +45,7 @@ class TaskJourney {
         answers.forEach((field, value) -> {
             if (field.endsWith(APPROVAL) && value instanceof String decision) {
                 Object comment = answers.get(field + "Comment");
-                journey.record(done.caseReference(), JourneyKind.APPROVAL_DECIDED, done.elementId(), by,
+                journey.recordAt(done.completedAt(), done.caseReference(), JourneyKind.APPROVAL_DECIDED, done.elementId(), by,
                         "'" + done.name() + "': " + decision.toLowerCase().replace('_', ' ') + " by " + by,
                         Map.of("decision", decision), comment == null ? Map.of() : Map.of("comment", comment));
             }
@@ -82,8 +82,9 @@ class TaskJourney {
         }
         Duration late = Duration.between(done.dueAt(), done.completedAt());
         boolean met = !late.isPositive();
-        journey.record(done.caseReference(), met ? JourneyKind.DEADLINE_MET : JourneyKind.DEADLINE_MISSED, done.elementId(),
-                JourneyLog.SYSTEM, "'" + done.name() + "' " + (met ? "done in time" : "done " + Lateness.describe(late) + " late"),
-                Map.of("due", done.dueAt().toString(), "done", done.completedAt().toString(), "lateSeconds", Math.max(0, late.toSeconds())));
+        journey.recordAt(done.completedAt(), done.caseReference(), met ? JourneyKind.DEADLINE_MET : JourneyKind.DEADLINE_MISSED,
+                done.elementId(), JourneyLog.SYSTEM, "'" + done.name() + "' " + (met ? "done in time" : "done " + Lateness.describe(late) + " late"),
+                Map.of("due", done.dueAt().toString(), "done", done.completedAt().toString(), "lateSeconds", Math.max(0, late.toSeconds())),
+                Map.of());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,16 +161,17 @@ public class TaskManagement {
     }
 
     /**
-     * The engine hears of the completion while this transaction holds the journey's order, so the steps it
-     * runs next (deadlines, the next task) write their entries after this completion's: the journey reads
-     * in the order things happened. A refusal by the engine writes nothing.
+     * The completion is dated before the engine hears of it, so the entries of the steps it runs next
+     * (deadlines, the next task) come after this one in the case's journey, which reads in time order. The
+     * journey's chain head is not held while the engine works: held, it queued every other step of every
+     * case behind each completion's round trip. A refusal by the engine writes nothing.
      */
     private UserTask completeInOrder(UserTask task, StaffMember who, Map<String, Object> values, Map<String, Object> variables) {
+        Instant completedAt = clock.instant();
         try {
             return transaction.execute(tx -> {
-                journey.holdOrder();
                 sendCompletion(task, variables);
-                UserTask done = tasks.save(tasks.findById(task.id()).orElseThrow().completed(who.username(), clock.instant(), toJson(values)));
+                UserTask done = tasks.save(tasks.findById(task.id()).orElseThrow().completed(who.username(), completedAt, toJson(values)));
                 taskJourney.completed(done, who.username(), values);
                 drafts.deleteAll(task.id());
                 return done;
