@@ -115,19 +115,24 @@ public class CaseloadReassignment {
             String target = task.caseReference() != null && newWorkerOfCase.containsKey(task.caseReference())
                     ? newWorkerOfCase.get(task.caseReference()) : leastLoaded(load);
             try {
-                boolean restricted = task.caseReference() != null && restrictedNames.isRestricted(task.caseReference());
-                boolean unseen = restricted && (hidden.contains(task.caseReference()) || !records.mayRead(task.caseReference(), manager));
-                if (restricted) {
-                    tasks.moveWithCaseload(task.id(), target, manager);
-                } else {
-                    tasks.assign(task.id(), target, manager);
-                }
-                movedTasks.add(new MovedTask(task.id(), unseen ? null : task.caseReference(), target));
+                movedTasks.add(moveTask(task, target, manager, hidden));
             } catch (RuntimeException refused) {
                 notMoved.add("Task " + task.id() + ": " + refused.getMessage());
             }
         }
         return new Result(from, to, reason, moved, movedTasks, notMoved);
+    }
+
+    /** A task of a restricted record moves even if the manager is not named on it (then without its case reference). */
+    private MovedTask moveTask(TeamDashboard.TaskToMove task, String target, StaffMember manager, Set<String> hidden) {
+        String reference = task.caseReference();
+        if (reference == null || !restrictedNames.isRestricted(reference)) {
+            tasks.assign(task.id(), target, manager);
+            return new MovedTask(task.id(), reference, target);
+        }
+        boolean unseen = hidden.contains(reference) || !records.mayRead(reference, manager);
+        tasks.moveWithCaseload(task.id(), target, manager);
+        return new MovedTask(task.id(), unseen ? null : reference, target);
     }
 
     /** A restricted record the manager is not named on: moved, but not named to them. */
