@@ -163,6 +163,20 @@ class RestrictedRecordPageTest extends ApplicationTest {
     }
 
     @Test
+    void aRecordRestrictedBeforeAllocationNamesTheWorkerItIsAllocatedTo() {
+        String reference = api.referFamily("priya");
+        api.awaitTask("priya", reference, "Task_TriageReferral");
+        assertThat(api.post("priya", "/api/cases/" + reference + "/restriction", Map.of("reason", REASON)).status()).isEqualTo(200);
+
+        CaseWalk.allocatedTo(api, reference, "maya");
+
+        long firstContact = api.awaitTask("maya", reference, "Task_MakeFirstContact");
+        assertThat(api.get("maya", "/api/cases/" + reference).status()).isEqualTo(200);
+        assertThat(api.get("maya", "/api/tasks/" + firstContact).text("assignee")).isEqualTo("maya");
+        assertThat(api.get("grace", "/api/cases/" + reference).status()).isEqualTo(404);
+    }
+
+    @Test
     void aTaskGivenToSomeoneOnARestrictedRecordNamesThem() {
         String reference = CaseWalk.allocatedTo(api, "maya").reference;
         long task = api.awaitTask("maya", reference, "Task_MakeFirstContact");
