@@ -26,10 +26,12 @@ public class CaseRegister {
     private final ReferralRepository referrals;
     private final Clock clock;
     private final CaseRetention retention;
+    private final RestrictedNames restrictedNames;
 
     CaseRegister(CaseRepository cases, CaseReferences references, JourneyLog journey, ReferralRepository referrals, Clock clock,
-                 CaseRetention retention) {
+                 CaseRetention retention, RestrictedNames restrictedNames) {
         this.retention = retention;
+        this.restrictedNames = restrictedNames;
         this.cases = cases;
         this.references = references;
         this.journey = journey;
@@ -90,10 +92,15 @@ public class CaseRegister {
         }
         FamilyCase allocated = cases.save(current.allocatedTo(worker));
         journey.record(reference, JourneyKind.CASE_UPDATED, step, JourneyLog.SYSTEM, "Case allocated to " + worker);
+        // A record restricted before allocation: its worker must see it.
+        restrictedNames.nameForWork(reference, worker, JourneyLog.SYSTEM, "the case was allocated to them");
         return allocated;
     }
 
-    /** A manager gives an open case to another worker (caseload reassignment), with the reason in its journey. */
+    /**
+     * A manager gives an open case to another worker (caseload reassignment), with the reason in its
+     * journey; on a restricted record the new worker is named on it, or they could not open their case.
+     */
     @Transactional
     public FamilyCase reassign(String reference, String worker, String manager, String reason) {
         FamilyCase current = find(reference);
@@ -107,6 +114,7 @@ public class CaseRegister {
         details.put("reason", reason);
         journey.record(reference, JourneyKind.CASE_REASSIGNED, "Caseload", manager,
                 "Case moved from " + details.get("from") + " to " + worker + " by " + manager + ": " + reason, details);
+        restrictedNames.nameForWork(reference, worker, manager, "the case moved to them");
         return moved;
     }
 

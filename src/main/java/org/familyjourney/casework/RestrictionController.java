@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Restricting a record to named people, and who is named; see {@link CaseRestrictions}. */
+/** Restricting a record to named people, naming more, lifting it, and who is named; see {@link CaseRestrictions}. */
 @RestController
 @RequestMapping("/api/cases/{reference}/restriction")
 class RestrictionController {
@@ -35,12 +35,22 @@ class RestrictionController {
         return restrictions.restrict(reference, request.reason(), request.people(), StaffMember.of(user));
     }
 
+    record LiftRequest(String reason) {
+    }
+
+    /** A safeguarding lead named on the record lifts the restriction; the reason goes in the journey. */
+    @PostMapping(path = "/lift", consumes = "application/json")
+    @PreAuthorize("hasRole('SAFEGUARDING_LEAD')")
+    CaseRestrictions.Restriction lift(@PathVariable String reference, @RequestBody LiftRequest request, Authentication user) {
+        return restrictions.lift(reference, request.reason(), StaffMember.of(user));
+    }
+
     @GetMapping
     @PreAuthorize("hasAnyRole('WORKER', 'MANAGER', 'SAFEGUARDING_LEAD', 'AUDITOR')")
     CaseRestrictions.Restriction restriction(@PathVariable String reference, Authentication user) {
         StaffMember who = StaffMember.of(user);
         access.checkMayRead(cases.find(reference), who);
         access.recordView(reference, who, "restriction");
-        return restrictions.find(reference).orElse(CaseRestrictions.Restriction.none(reference));
+        return restrictions.of(reference);
     }
 }

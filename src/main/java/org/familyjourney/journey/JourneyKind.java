@@ -44,6 +44,8 @@ public enum JourneyKind {
     PROCESS_DEPLOYED,
     /** A case was restricted to named people, or someone was named on a restricted case. */
     RECORD_RESTRICTED,
+    /** A safeguarding lead lifted a case's restriction, with the reason; the case is seen as any other again. */
+    RECORD_RESTRICTION_LIFTED,
     /** A new embedded engine run re-created the case's journey at the steps where it stood. */
     JOURNEY_RECOVERED,
     /** Retention: a closed case's personal data replaced by placeholders; the journey's skeleton stays. */

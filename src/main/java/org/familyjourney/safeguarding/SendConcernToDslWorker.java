@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.familyjourney.casework.CaseRegister;
+import org.familyjourney.casework.RestrictedNames;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
@@ -18,6 +19,7 @@ import org.familyjourney.processes.HandledJobs;
 import org.familyjourney.processes.JobRef;
 import org.familyjourney.processes.SafeguardingIds;
 import org.familyjourney.processes.SafeguardingIds.JobTypes;
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Send concern to the DSL: puts the concern with this process instance (a concern found by screening
- * without a stored row gets one now), emails every designated safeguarding lead with the time their
- * decision is due, and writes the journey. A concern another instance already has ends this one
+ * without a stored row gets one now), emails the designated safeguarding leads who may read the case
+ * with the time their decision is due, and writes the journey. On a restricted record only the leads
+ * named on it are told (and see the DSL's task); if it names none, every lead is named on it first
+ * ({@link RestrictedNames#nameSafeguardingLeadsIfNone}): a restriction never hides a concern. A concern another instance already has ends this one
  * with the BPMN error CONCERN_ALREADY_WITH_DSL, so nobody decides it twice.
  */
 @Component
@@ -37,19 +41,21 @@ public class SendConcernToDslWorker {
 
     private final SafeguardingConcerns concerns;
     private final CaseRegister cases;
-    private final StaffDirectory staff;
+    private final RecordAccess records;
+    private final RestrictedNames restrictedNames;
     private final Notifier notifier;
     private final JourneyLog journey;
     private final HandledJobs handled;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
 
-    SendConcernToDslWorker(SafeguardingConcerns concerns, CaseRegister cases, StaffDirectory staff, Notifier notifier,
-                           JourneyLog journey, HandledJobs handled, EngineGeneration generation,
+    SendConcernToDslWorker(SafeguardingConcerns concerns, CaseRegister cases, RecordAccess records, RestrictedNames restrictedNames,
+                           Notifier notifier, JourneyLog journey, HandledJobs handled, EngineGeneration generation,
                            TransactionTemplate transaction) {
         this.concerns = concerns;
         this.cases = cases;
-        this.staff = staff;
+        this.records = records;
+        this.restrictedNames = restrictedNames;
         this.notifier = notifier;
         this.journey = journey;
         this.handled = handled;
@@ -103,7 +109,9 @@ public class SendConcernToDslWorker {
 
     private void alertSafeguardingLeads(String caseReference, Instant due, JobRef ref, String step) {
         String by = due == null ? "today" : "by " + DUE.format(due);
-        for (StaffDirectory.Staff lead : staff.withRole(Role.SAFEGUARDING_LEAD)) {
+        restrictedNames.nameSafeguardingLeadsIfNone(caseReference, JourneyLog.SYSTEM);
+        // The leads who may read the case: on a restricted record, only those named on it.
+        for (StaffDirectory.Staff lead : records.withRoleWhoMayRead(Role.SAFEGUARDING_LEAD, caseReference)) {
             if (lead.email() != null) {
                 // No family details by email: the concern is read in Family Journey, where access is logged.
                 notifier.send(new Notifier.Message(caseReference, lead.email(),

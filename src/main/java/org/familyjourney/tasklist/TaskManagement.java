@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.familyjourney.casework.RestrictedNames;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.engine.FormCatalog;
 import org.familyjourney.forms.FormSubmissionValidator;
@@ -52,12 +53,13 @@ public class TaskManagement {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RestrictedNames restrictedNames;
 
     TaskManagement(UserTaskRepository tasks, TaskQuery query, TaskDrafts drafts, ApplicationEventPublisher events,
                    TaskVisibility visibility, StaffDirectory staff, TaskFormData formData, FormCatalog forms,
                    FormSubmissionValidator validator, CamundaClient engine, EngineGeneration generation,
                    JourneyLog journey, TaskJourney taskJourney, JdbcTemplate jdbc, TransactionTemplate transaction,
-                   ObjectMapper json, Clock clock) {
+                   ObjectMapper json, Clock clock, RestrictedNames restrictedNames) {
         this.tasks = tasks;
         this.query = query;
         this.drafts = drafts;
@@ -75,6 +77,7 @@ public class TaskManagement {
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
+        this.restrictedNames = restrictedNames;
     }
 
     public UserTask find(long id, StaffMember who) {
@@ -116,8 +119,22 @@ public class TaskManagement {
         return reassign(task, null, who, JourneyKind.TASK_RELEASED, "Task '" + task.name() + "' released by " + who.username());
     }
 
+    /** A manager gives the task to someone; on a restricted record they are named on it, or they could not open it. */
     public UserTask assign(long id, String worker, StaffMember manager) {
-        UserTask task = openTask(id, manager);
+        return assignOpen(openTask(id, manager), worker, manager);
+    }
+
+    /**
+     * A task moving with its worker's caseload (team's {@code CaseloadReassignment}): the manager's say is
+     * over the caseload of their team's worker, so the task moves even on a restricted record the manager
+     * is not named on; its new holder is named on it.
+     */
+    public UserTask moveWithCaseload(long id, String worker, StaffMember manager) {
+        UserTask task = tasks.findById(id).orElseThrow(() -> new NotFoundException("There is no task " + id + "."));
+        return assignOpen(checkOpen(task), worker, manager);
+    }
+
+    private UserTask assignOpen(UserTask task, String worker, StaffMember manager) {
         if (staff.find(worker).isEmpty()) {
             throw new InvalidInputException("assignee", "is not a member of staff: choose someone from the list");
         }
@@ -209,7 +226,10 @@ public class TaskManagement {
 
     /** The task if it is still open (and of the current engine run); else a conflict that says who did it. */
     UserTask openTask(long id, StaffMember who) {
-        UserTask task = find(id, who);
+        return checkOpen(find(id, who));
+    }
+
+    private UserTask checkOpen(UserTask task) {
         if (task.state() != TaskState.OPEN) {
             throw alreadyDone(task);
         }
@@ -246,6 +266,9 @@ public class TaskManagement {
     private UserTask reassign(UserTask task, String assignee, StaffMember who, JourneyKind kind, String summary) {
         UserTask reassigned = transaction.execute(tx -> {
             UserTask changed = tasks.save(task.withAssignee(assignee));
+            if (kind == JourneyKind.TASK_ASSIGNED && task.caseReference() != null) {
+                restrictedNames.nameForWork(task.caseReference(), assignee, who.username(), "task '" + task.name() + "' was given to them");
+            }
             journey.record(task.caseReference(), kind, task.elementId(), who.username(), summary);
             return changed;
         });

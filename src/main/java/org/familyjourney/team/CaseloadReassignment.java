@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.familyjourney.casework.CaseRegister;
+import org.familyjourney.casework.RestrictedNames;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.security.CaseFilter;
+import org.familyjourney.security.RecordAccess;
 import org.familyjourney.security.Role;
 import org.familyjourney.security.StaffDirectory;
 import org.familyjourney.security.StaffMember;
@@ -42,9 +44,13 @@ public class CaseloadReassignment {
     private final Teams teams;
     private final CamundaClient engine;
     private final EngineGeneration generation;
+    private final RecordAccess records;
+    private final RestrictedNames restrictedNames;
 
     CaseloadReassignment(TeamDashboard queries, CaseRegister cases, TaskManagement tasks, StaffDirectory staff, Teams teams,
-                         CamundaClient engine, EngineGeneration generation) {
+                         CamundaClient engine, EngineGeneration generation, RecordAccess records, RestrictedNames restrictedNames) {
+        this.records = records;
+        this.restrictedNames = restrictedNames;
         this.queries = queries;
         this.cases = cases;
         this.tasks = tasks;
@@ -93,11 +99,15 @@ public class CaseloadReassignment {
         List<TeamDashboard.TaskToMove> held = queries.openTasksOf(from);
         Map<String, String> newWorkerOfCase = new LinkedHashMap<>();
         List<MovedCase> moved = new ArrayList<>();
+        Set<String> hidden = new LinkedHashSet<>();
         for (TeamDashboard.CaseToMove familyCase : queries.openCasesOf(from)) {
             String target = leastLoaded(load);
+            if (!records.mayRead(familyCase.reference(), manager)) {
+                hidden.add(familyCase.reference());
+            }
             cases.reassign(familyCase.reference(), target, manager.username(), reason);
             newWorkerOfCase.put(familyCase.reference(), target);
-            moved.add(tellEngine(familyCase, target, held));
+            moved.add(withheld(tellEngine(familyCase, target, held), hidden));
         }
         List<MovedTask> movedTasks = new ArrayList<>();
         List<String> notMoved = new ArrayList<>();
@@ -105,13 +115,30 @@ public class CaseloadReassignment {
             String target = task.caseReference() != null && newWorkerOfCase.containsKey(task.caseReference())
                     ? newWorkerOfCase.get(task.caseReference()) : leastLoaded(load);
             try {
-                tasks.assign(task.id(), target, manager);
-                movedTasks.add(new MovedTask(task.id(), task.caseReference(), target));
+                movedTasks.add(moveTask(task, target, manager, hidden));
             } catch (RuntimeException refused) {
                 notMoved.add("Task " + task.id() + ": " + refused.getMessage());
             }
         }
         return new Result(from, to, reason, moved, movedTasks, notMoved);
+    }
+
+    /** A task of a restricted record moves even if the manager is not named on it (then without its case reference). */
+    private MovedTask moveTask(TeamDashboard.TaskToMove task, String target, StaffMember manager, Set<String> hidden) {
+        String reference = task.caseReference();
+        if (reference == null || !restrictedNames.isRestricted(reference)) {
+            tasks.assign(task.id(), target, manager);
+            return new MovedTask(task.id(), reference, target);
+        }
+        boolean unseen = hidden.contains(reference) || !records.mayRead(reference, manager);
+        tasks.moveWithCaseload(task.id(), target, manager);
+        return new MovedTask(task.id(), unseen ? null : reference, target);
+    }
+
+    /** A restricted record the manager is not named on: moved, but not named to them. */
+    private static MovedCase withheld(MovedCase movedCase, Set<String> hidden) {
+        return hidden.contains(movedCase.caseReference()) ? new MovedCase(null, movedCase.to(), movedCase.engineUpdated(),
+                "A restricted record you are not named on; " + movedCase.to() + " is named on it now.") : movedCase;
     }
 
     private MovedCase tellEngine(TeamDashboard.CaseToMove familyCase, String target, List<TeamDashboard.TaskToMove> held) {

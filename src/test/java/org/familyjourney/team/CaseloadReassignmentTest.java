@@ -106,6 +106,39 @@ class CaseloadReassignmentTest extends ApplicationTest {
         assertThat(page).contains("value=\"" + north + "\"").doesNotContain("value=\"sol\"");
     }
 
+    @Test
+    void aRestrictedCaseMovesWithTheCaseloadAndItsNewWorkerIsNamedOnIt() {
+        String away = TeamFixtures.worker(staff, teams, passwords, "Rae Restricted");
+        String colleague = TeamFixtures.worker(staff, teams, passwords, "Kit Colleague");
+        FamilyWalk family = FamilyWalk.refer(api, away).triageAndAllocate();
+        String reference = family.reference();
+        long firstContact = family.task(away, "Task_MakeFirstContact");
+        // grace (also a North manager) restricts it, so priya, who moves the caseload, is not named on it.
+        assertThat(api.post("grace", "/api/cases/" + reference + "/restriction", Map.of("reason", "Parent fled domestic abuse")).status())
+                .isEqualTo(200);
+        assertThat(api.get("priya", "/api/cases/" + reference).status()).isEqualTo(404);
+        assertThat(api.get(colleague, "/api/tasks/" + firstContact).status()).isEqualTo(404);
+
+        var moved = api.post("priya", "/api/team/caseloads/reassign", Map.of("from", away, "to", List.of(colleague),
+                "reason", "Rae has left", "confirmed", true));
+
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        assertThat(moved.body().path("cases")).hasSize(1);
+        assertThat(moved.body().path("tasks")).hasSize(1);
+        assertThat(moved.body().path("notMoved")).isEmpty();
+        assertThat(moved.raw()).as("priya is not named on the record: its reference is not hers to learn").doesNotContain(reference);
+        assertThat(api.get(colleague, "/api/cases/" + reference).text("worker")).isEqualTo(colleague);
+        assertThat(api.get(colleague, "/api/tasks/" + firstContact).text("assignee")).isEqualTo(colleague);
+        assertThat(org.familyjourney.support.PageSession.signedIn(port, colleague).get("/tasks/" + firstContact).status()).isEqualTo(200);
+        JsonNode journey = api.get(colleague, "/api/cases/" + reference + "/journey").body();
+        assertThat(StreamSupport.stream(journey.spliterator(), false)
+                .filter(e -> "RECORD_RESTRICTED".equals(e.path("kind").asText())).map(e -> e.path("summary").asText()))
+                .contains(colleague + " named on the restricted record: the case moved to them");
+        assertThat(api.get(colleague, "/api/cases/" + reference + "/restriction").body().path("people").toString())
+                .contains(colleague).doesNotContain("priya");
+        assertThat(api.get("priya", "/api/cases/" + reference).status()).isEqualTo(404);
+    }
+
     private static String problem(JsonNode problem, String field) {
         return StreamSupport.stream(problem.path("errors").spliterator(), false).filter(e -> field.equals(e.path("field").asText()))
                 .map(e -> e.path("message").asText()).findFirst().orElse("");

@@ -195,6 +195,14 @@ class BadInputFuzzTest extends ApplicationTest {
                 BadInputs.set("oversized", "summary", b -> b.oversized(5000)),
                 BadInputs.set("wrong type", "summary", BadInputs::notText));
 
+        // Every restriction breaker is refused whatever else is sent, so the fuzzed case is never restricted.
+        Map<String, Object> restriction = Map.of("reason", "Parent fled domestic abuse", "people", List.of("alex"));
+        List<Breaker> restrictionBreakers = List.of(BadInputs.missing("reason"),
+                BadInputs.set("oversized", "reason", b -> b.oversized(2000)),
+                BadInputs.set("wrong type", "reason", BadInputs::notText),
+                BadInputs.set("not staff", "people", b -> List.of(b.hostile())),
+                BadInputs.set("wrong type", "people", b -> b.pick(List.of(Map.of("a", 1), List.of(Map.of()), List.of(List.of())))));
+
         String taskPath = "/api/tasks/" + triage + "/complete";
         Function<BadInputs, String> taskPaths = b -> b.chance(0.9) ? taskPath
                 : "/api/tasks/" + b.pick(List.of("abc", "-1", "1e10", "99999999999999999999", "0", "%2e%2e", "1;DROP")) + "/complete";
@@ -210,6 +218,8 @@ class BadInputFuzzTest extends ApplicationTest {
                         b -> b.chance(0.15) ? b.brokenBody(session) : b.breakField(session, sessionBreakers, Map.of("notes", BadInputs::hostile))),
                 new Target("consent API", 5, false, "priya", b -> cases + "/consents",
                         b -> b.chance(0.15) ? b.brokenBody(consent) : b.breakField(consent, consentBreakers, Map.of("sharedWith", BadInputs::hostile))),
+                new Target("restriction API", 3, false, "priya", b -> cases + "/restriction",
+                        b -> b.chance(0.15) ? b.brokenBody(restriction) : b.breakField(restriction, restrictionBreakers, Map.of())),
                 new Target("concern API", 5, false, "priya", b -> cases + "/safeguarding-concerns",
                         b -> b.chance(0.15) ? b.brokenBody(concern) : b.breakField(concern, concernBreakers, Map.of())),
                 new Target("staff referral form", 8, true, null, b -> "/referrals/new", b -> Forms.referral(b)),
