@@ -111,9 +111,9 @@ public class CaseRegister {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", current.worker() == null ? "nobody" : current.worker());
         details.put("to", worker);
-        details.put("reason", reason);
+        // The manager's reason may speak of the family: free text, which anonymisation must reach.
         journey.record(reference, JourneyKind.CASE_REASSIGNED, "Caseload", manager,
-                "Case moved from " + details.get("from") + " to " + worker + " by " + manager + ": " + reason, details);
+                "Case moved from " + details.get("from") + " to " + worker + " by " + manager, details, Map.of("reason", reason));
         restrictedNames.nameForWork(reference, worker, manager, "the case moved to them");
         return moved;
     }

@@ -119,6 +119,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        HttpStatus refused = ClientErrors.statusOf(e);
+        if (refused != null) {
+            log.info("API request refused: {} ({})", refused.value(), e.getClass().getSimpleName());
+            return respond(problem(refused, ClientErrors.detail((org.springframework.web.ErrorResponse) e, refused)));
+        }
         if (DatabaseUnavailable.is(e)) {
             log.warn("Database unavailable during an API call ({})", e.getClass().getSimpleName());
             ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);

@@ -74,7 +74,7 @@ class ErrorPages implements ErrorController {
 
     static ModelAndView view(HttpStatus status, String detail, MessageSource messages, Locale locale) {
         int code = switch (status.value()) {
-            case 400, 403, 404, 405, 409, 429, 503 -> status.value();
+            case 400, 403, 404, 405, 406, 409, 415, 429, 503 -> status.value();
             default -> 500;
         };
         ModelAndView page = new ModelAndView(PageExceptionHandler.ERROR_VIEW);

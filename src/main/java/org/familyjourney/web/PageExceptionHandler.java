@@ -15,6 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
@@ -36,10 +37,18 @@ class PageExceptionHandler {
         this.messages = messages;
     }
 
-    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
-    ModelAndView notFound(Exception e, HttpServletResponse response, Locale locale) {
-        String detail = e instanceof NotFoundException ? e.getMessage() : null;
-        return page(HttpStatus.NOT_FOUND, detail, response, locale);
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e, HttpServletResponse response, Locale locale) {
+        return page(HttpStatus.NOT_FOUND, e.getMessage(), response, locale);
+    }
+
+    /** A mistyped address (/tasks/abc) is a page that is not there; a mistyped form or query value is a bad request. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mistyped(MethodArgumentTypeMismatchException e, HttpServletResponse response, Locale locale) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return page(HttpStatus.NOT_FOUND, null, response, locale);
+        }
+        return page(HttpStatus.BAD_REQUEST, e.getName() + " has the wrong form.", response, locale);
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -51,7 +60,7 @@ class PageExceptionHandler {
     ModelAndView invalid(Exception e, HttpServletResponse response, Locale locale) {
         String detail = e instanceof InvalidInputException invalid
                 ? invalid.problems().stream().map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse(null)
-                : null;
+                : ((MissingServletRequestParameterException) e).getParameterName() + " is missing.";
         return page(HttpStatus.BAD_REQUEST, detail, response, locale);
     }
 
@@ -98,6 +107,11 @@ class PageExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletResponse response, Locale locale) {
+        HttpStatus refused = ClientErrors.statusOf(e);
+        if (refused != null) {
+            log.info("Page request refused: {} ({})", refused.value(), e.getClass().getSimpleName());
+            return page(refused, null, response, locale);
+        }
         if (DatabaseUnavailable.is(e)) {
             log.warn("Database unavailable during a page ({})", e.getClass().getSimpleName());
             response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));

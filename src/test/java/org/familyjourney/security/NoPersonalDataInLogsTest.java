@@ -3,11 +3,6 @@ package org.familyjourney.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.AppenderBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.familyjourney.support.ApplicationTest;
+import org.familyjourney.support.CapturedLogs;
 import org.familyjourney.support.CaseWalk;
 import org.familyjourney.support.PageSession;
 import org.junit.jupiter.api.Test;
@@ -46,7 +41,7 @@ class NoPersonalDataInLogsTest extends ApplicationTest {
 
     @Test
     void aFullJourneyLeavesNoPersonalDataOrSecretInTheLogs() throws Exception {
-        Captured logs = Captured.attach();
+        CapturedLogs logs = CapturedLogs.attach();
         // Our own code's debug lines too: they must be as clean as what production logs at INFO.
         Logger ours = (Logger) LoggerFactory.getLogger("org.familyjourney");
         ch.qos.logback.classic.Level level = ours.getLevel();
@@ -132,53 +127,5 @@ class NoPersonalDataInLogsTest extends ApplicationTest {
     private static String mask(String line, String secret) {
         String shown = line.length() > 400 ? line.substring(0, 400) + "…" : line;
         return shown.replace(secret, "[" + mask(secret) + "]");
-    }
-
-    /** Every event logged anywhere in the app while it is attached, as text with its arguments and stack trace. */
-    private static final class Captured extends AppenderBase<ILoggingEvent> {
-
-        private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-        private final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
-
-        static Captured attach() {
-            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-            Captured captured = new Captured();
-            captured.setContext(context);
-            captured.setName("personal-data-scan");
-            captured.start();
-            context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
-            return captured;
-        }
-
-        @Override
-        public void stop() {
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
-            super.stop();
-        }
-
-        List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        int seen() {
-            return seen.get();
-        }
-
-        @Override
-        protected void append(ILoggingEvent event) {
-            seen.incrementAndGet();
-            if (event.getLoggerName().startsWith("com.icegreen")) {
-                return; // the test's own SMTP server (GreenMail) logs each recipient; the app does not
-            }
-            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
-            event.getMDCPropertyMap().forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
-                for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                    line.append(' ').append(frame.getSTEAsString());
-                }
-            }
-            lines.add(line.toString());
-        }
     }
 }

@@ -101,6 +101,17 @@ public class PageSession {
         }
     }
 
+    /** Any request as a browser script might send it (a method, headers and a body), with the session's CSRF token. */
+    public Page request(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        if (csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return send(request);
+    }
+
     private Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

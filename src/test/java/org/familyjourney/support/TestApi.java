@@ -55,6 +55,14 @@ public class TestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Any request as a client may send it (a method, headers and a body of its choosing), e.g. a wrong one. */
+    public Response request(String user, String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(user, request);
+    }
+
     /** A multipart/form-data upload: the file in the part "file", plus text fields (e.g. a comment). */
     public Response upload(String user, String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "fj-" + java.util.UUID.randomUUID();

@@ -12,6 +12,7 @@ import org.familyjourney.support.ApplicationTest;
 import org.familyjourney.support.FamilyWalk;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -29,6 +30,9 @@ class CaseloadReassignmentTest extends ApplicationTest {
 
     @Autowired
     Teams teams;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aWorkersOpenCasesAndTasksMoveToAColleagueWithTheReasonInEachJourney() {
@@ -70,9 +74,17 @@ class CaseloadReassignmentTest extends ApplicationTest {
         for (FamilyWalk family : List.of(first, second)) {
             assertThat(api.get("priya", "/api/cases/" + family.reference()).text("worker")).isEqualTo(colleague);
             JsonNode journey = api.get("priya", "/api/cases/" + family.reference() + "/journey").body();
-            assertThat(StreamSupport.stream(journey.spliterator(), false)
-                    .filter(e -> "CASE_REASSIGNED".equals(e.path("kind").asText())).map(e -> e.path("summary").asText()))
-                    .containsExactly("Case moved from " + away + " to " + colleague + " by priya: Ash on leave until 5 January");
+            List<JsonNode> reassigned = StreamSupport.stream(journey.spliterator(), false)
+                    .filter(e -> "CASE_REASSIGNED".equals(e.path("kind").asText())).toList();
+            assertThat(reassigned).extracting(e -> e.path("summary").asText())
+                    .containsExactly("Case moved from " + away + " to " + colleague + " by priya");
+            assertThat(reassigned.get(0).path("details").asText()).contains("\"reason\":\"Ash on leave until 5 January\"")
+                    .contains("\"to\":\"" + colleague + "\"");
+            // The reason is free text: kept beside the hashed entry, where anonymisation overwrites it.
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_entry WHERE case_reference = ? AND (summary LIKE ? OR details LIKE ?)",
+                    Integer.class, family.reference(), "%Ash on leave%", "%Ash on leave%")).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journey_entry_text WHERE case_reference = ? AND content LIKE ?",
+                    Integer.class, family.reference(), "%Ash on leave until 5 January%")).isOne();
         }
         assertThat(taskIds(colleague)).contains(firstContact, secondContact);
         assertThat(taskIds(away)).doesNotContain(firstContact, secondContact);
