@@ -55,15 +55,19 @@ final class FictionalFamilies {
                 (1 + random.nextInt(120)) + " " + pick(random, STREETS), postcode, children, concerns);
     }
 
-    /** The family as the referral API takes it, referred by a school with the parent's consent. */
-    static Map<String, Object> referral(Family family, String consentAt) {
+    /**
+     * The family as the referral API takes it, referred by a school with the parent's consent; the
+     * children are as old on the engine's {@code today} as they were in 2026 (moved clocks run years ahead).
+     */
+    static Map<String, Object> referral(Family family, String consentAt, LocalDate today) {
+        int yearsOn = Math.max(0, today.getYear() - 2026);
         return Map.of(
                 "source", "SCHOOL",
                 "referrer", Map.of("name", "Ms Ada Fenwick", "organisation", family.children().getFirst().school(),
                         "email", "office@school.example"),
                 "parent", Map.of("name", family.parentName(), "phone", family.phone(), "email", family.email(),
                         "address", family.address(), "postcode", family.postcode()),
-                "children", family.children().stream().map(c -> Map.of("name", c.name(), "dateOfBirth", c.dateOfBirth().toString(),
+                "children", family.children().stream().map(c -> Map.of("name", c.name(), "dateOfBirth", c.dateOfBirth().plusYears(yearsOn).toString(),
                         "school", c.school())).toList(),
                 "concerns", family.concerns(),
                 "details", "Attendance has fallen this term.",

@@ -155,7 +155,7 @@ final class JourneyDriver {
             LocalDate today = today();
             // Consent is checked against the wall clock, which the moved engine clock has left behind.
             String consentAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-            Map<String, Object> body = FictionalFamilies.referral(FictionalFamilies.next(random), consentAt);
+            Map<String, Object> body = FictionalFamilies.referral(FictionalFamilies.next(random), consentAt, today);
             Response created = run.referral.time(() -> api.post(JourneySteps.MANAGER, "/api/referrals", body));
             check(created, 201, "referral");
             reference = created.text("caseReference");

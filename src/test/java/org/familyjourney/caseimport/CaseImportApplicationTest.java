@@ -34,6 +34,11 @@ class CaseImportApplicationTest extends ApplicationTest {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
+    /** A child's birthday this many years before the engine's today (its clock runs ahead in the suite). */
+    private String born(int yearsAgo) {
+        return today().minusYears(yearsAgo).format(UK_DATE);
+    }
+
     private LocalDate today() {
         return LocalDate.ofInstant(Instant.parse(api.get("admin", "/api/engine/clock").text("now")), UK);
     }
@@ -56,7 +61,7 @@ class CaseImportApplicationTest extends ApplicationTest {
         String good = "Jo Import" + tag;
         String referred = today().minusDays(20).format(UK_DATE);
         String csv = HEADER
-                + row(good, "Kit Import (02/03/2015)", referred, "FIRST_CONTACT", "maya", today().plusDays(3).format(UK_DATE))
+                + row(good, "Kit Import (" + born(11) + ")", referred, "FIRST_CONTACT", "maya", today().plusDays(3).format(UK_DATE))
                 + row("Sam Import" + tag, "Kit Import (31/02/2015)", "yesterday", "TRIAGE", "nobody", "")
                 + row("", "Ash Import", referred, "ASSESSMENT", "priya", today().format(UK_DATE));
 
@@ -91,9 +96,9 @@ class CaseImportApplicationTest extends ApplicationTest {
         LocalDate assessmentDue = today().plusDays(8);
         String referred = today().minusDays(15).format(UK_DATE);
         String csv = HEADER
-                + row("Jo Import" + tag, "Kit Import (02/03/2015); Ash Import (14/09/2018)", referred, "FIRST_CONTACT", "maya",
+                + row("Jo Import" + tag, "Kit Import (" + born(11) + "); Ash Import (" + born(8) + ")", referred, "FIRST_CONTACT", "maya",
                         contactDue.format(UK_DATE))
-                + row("Sam Import" + tag, "Rowan Import (21/01/2019)", referred, "assessment", "tom", assessmentDue.format(UK_DATE));
+                + row("Sam Import" + tag, "Rowan Import (" + born(7) + ")", referred, "assessment", "tom", assessmentDue.format(UK_DATE));
 
         Response started = send(csv, false);
 

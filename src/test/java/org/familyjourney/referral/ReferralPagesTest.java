@@ -21,7 +21,7 @@ class ReferralPagesTest extends ApplicationTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM referral", Integer.class);
     }
 
-    private static Map<String, String> goodReferral(String parent) {
+    private Map<String, String> goodReferral(String parent) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("source", "SCHOOL");
         form.put("referrer.name", "Ms Ada Fenwick");
@@ -31,7 +31,7 @@ class ReferralPagesTest extends ApplicationTest {
         form.put("parent.phone", "07700 900456");
         form.put("parent.postcode", "M14 5AB");
         form.put("children[0].name", "Kit Pageform");
-        form.put("children[0].dateOfBirth", "2016-05-04");
+        form.put("children[0].dateOfBirth", api.childBorn(10));
         form.put("concerns", "GOOD_EDUCATION");
         form.put("details", "Attendance has fallen.");
         form.put("consent.given", "true");

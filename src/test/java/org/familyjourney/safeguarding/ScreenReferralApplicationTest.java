@@ -39,7 +39,7 @@ class ScreenReferralApplicationTest extends ApplicationTest {
     private Response refer(String details, List<String> concerns, String childName) {
         Map<String, Object> referral = new HashMap<>(api.referral());
         referral.put("parent", Map.of("name", family, "phone", phone, "postcode", "LS6 2AB"));
-        referral.put("children", List.of(Map.of("name", childName, "dateOfBirth", "2014-06-01")));
+        referral.put("children", List.of(Map.of("name", childName, "dateOfBirth", api.childBorn(10))));
         referral.put("concerns", concerns);
         referral.put("details", details);
         Response created = api.post("priya", "/api/referrals", referral);

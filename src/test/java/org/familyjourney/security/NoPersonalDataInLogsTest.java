@@ -77,7 +77,7 @@ class NoPersonalDataInLogsTest extends ApplicationTest {
     private void walk() {
         Map<String, Object> referral = new HashMap<>(api.referral());
         referral.put("parent", Map.of("name", PARENT, "phone", PHONE, "email", EMAIL, "postcode", POSTCODE, "address", ADDRESS));
-        referral.put("children", List.of(Map.of("name", CHILD, "dateOfBirth", "2016-04-09", "school", "Brookside Primary")));
+        referral.put("children", List.of(Map.of("name", CHILD, "dateOfBirth", api.childBorn(10), "school", "Brookside Primary")));
         referral.put("details", DETAIL);
         referral.put("consent", Map.of("given", true, "by", PARENT, "at", "2026-11-30T10:00:00Z"));
         Map<String, Object> mistyped = new HashMap<>(referral);

@@ -92,10 +92,26 @@ public class TestApi {
                 "source", "SCHOOL",
                 "referrer", Map.of("name", "Ms Ada Fenwick", "organisation", "Brookside Primary", "email", "office@brookside.example"),
                 "parent", Map.of("name", "Sam Testfamily" + n, "phone", "07700 900" + String.format("%03d", n % 1000), "postcode", "M14 5AB"),
-                "children", java.util.List.of(Map.of("name", "Kit Testfamily" + n, "dateOfBirth", "2015-03-02", "school", "Brookside Primary")),
+                "children", java.util.List.of(Map.of("name", "Kit Testfamily" + n, "dateOfBirth", childBorn(11), "school", "Brookside Primary")),
                 "concerns", java.util.List.of("GOOD_EDUCATION"),
                 "details", "Attendance has fallen this term.",
                 "consent", Map.of("given", true, "by", "Sam Testfamily" + n, "at", "2026-11-30T10:00:00Z"));
+    }
+
+    /**
+     * A child's date of birth this many years before the engine's today. Tests share one engine whose
+     * clock only moves forward (retention tests move it years ahead), so a fixed date would in time
+     * make the child too old for the service and the referral be refused.
+     */
+    public String childBorn(int yearsAgo) {
+        return engineToday().minusYears(yearsAgo).toString();
+    }
+
+    /** The engine's today in the UK (the wall clock's where the engine's clock is not ours to read). */
+    public java.time.LocalDate engineToday() {
+        Response clock = get("admin", "/api/engine/clock");
+        java.time.Instant now = clock.status() == 200 ? java.time.Instant.parse(clock.text("now")) : java.time.Instant.now();
+        return java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/London"));
     }
 
     /** Waits for an open task of a step on a case, as the user sees it, and returns its id. */

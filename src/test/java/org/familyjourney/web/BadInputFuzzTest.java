@@ -132,10 +132,11 @@ class BadInputFuzzTest extends ApplicationTest {
 
     private List<Target> targets(String reference, long triage) {
         String today = LocalDate.now().toString();
+        String childBorn = super.api.childBorn(11);
         Map<String, Object> referral = new LinkedHashMap<>(Map.of("source", "SCHOOL",
                 "referrer", new LinkedHashMap<>(Map.of("name", "Ms Ada Fenwick", "organisation", "FUZZ-MARK", "email", "office@brookside.example")),
                 "parent", new LinkedHashMap<>(Map.of("name", "Fuzz Family", "phone", "07700 900123", "postcode", "M14 5AB")),
-                "children", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("name", "Kit Fuzz", "dateOfBirth", "2015-03-02")))),
+                "children", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("name", "Kit Fuzz", "dateOfBirth", childBorn)))),
                 "concerns", new ArrayList<>(List.of("GOOD_EDUCATION")), "details", "Attendance has fallen.",
                 "consent", new LinkedHashMap<>(Map.of("given", true, "by", "Fuzz Family", "at", "2026-11-30T10:00:00Z"))));
         List<Breaker> referralBreakers = List.of(BadInputs.missing("source"), BadInputs.missing("referrer"),
@@ -222,8 +223,8 @@ class BadInputFuzzTest extends ApplicationTest {
                         b -> b.chance(0.15) ? b.brokenBody(restriction) : b.breakField(restriction, restrictionBreakers, Map.of())),
                 new Target("concern API", 5, false, "priya", b -> cases + "/safeguarding-concerns",
                         b -> b.chance(0.15) ? b.brokenBody(concern) : b.breakField(concern, concernBreakers, Map.of())),
-                new Target("staff referral form", 8, true, null, b -> "/referrals/new", b -> Forms.referral(b)),
-                new Target("partner referral form", 8, true, "visitor", b -> "/partner/referral", b -> Forms.referral(b)),
+                new Target("staff referral form", 8, true, null, b -> "/referrals/new", b -> Forms.referral(b, childBorn)),
+                new Target("partner referral form", 8, true, "visitor", b -> "/partner/referral", b -> Forms.referral(b, childBorn)),
                 new Target("session form", 6, true, null, b -> "/cases/" + reference + "/sessions/new", b -> Forms.session(b, today)),
                 new Target("concern form", 6, true, null, b -> "/cases/" + reference + "/safeguarding-concerns/new", b -> Forms.concern(b)));
     }

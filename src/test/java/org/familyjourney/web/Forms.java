@@ -13,10 +13,10 @@ final class Forms {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    static Body referral(BadInputs b) {
+    static Body referral(BadInputs b, String childBorn) {
         Map<String, String> fields = new LinkedHashMap<>(Map.of("source", "SCHOOL", "referrer.name", "Ms Ada Fenwick",
                 "referrer.organisation", "FUZZ-MARK", "parent.name", "Fuzz Family", "parent.phone", "07700 900123",
-                "children[0].name", "Kit Fuzz", "children[0].dateOfBirth", "2015-03-02", "concerns", "GOOD_EDUCATION",
+                "children[0].name", "Kit Fuzz", "children[0].dateOfBirth", childBorn, "concerns", "GOOD_EDUCATION",
                 "consent.given", "true", "consent.by", "Fuzz Family"));
         fields.put("consent.at", "2026-11-30");
         if (b.chance(0.5)) {
