@@ -8,20 +8,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.sql.PreparedStatement;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only history of every case. Callers write to it inside the transaction of the change
- * it records, so no change exists without its trace; a call outside one still gets its own, since
- * the chain head must stay locked until the entry is committed.
+ * it records, so no change exists without its trace (a call outside one still gets its own); the
+ * entries are chained into the log as that transaction commits ({@link JourneyChain}).
  */
 @Component
 @Transactional
@@ -34,8 +32,10 @@ public class JourneyLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ObjectMapper json;
+    private final JourneyChain chain;
 
-    JourneyLog(JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
+    JourneyLog(JdbcTemplate jdbc, Clock clock, ObjectMapper json, JourneyChain chain) {
+        this.chain = chain;
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
@@ -75,40 +75,8 @@ public class JourneyLog {
         if (!freeText.isEmpty()) {
             hashed.put(FREE_TEXT_FIELDS, List.copyOf(freeText.keySet()));
         }
-        long id = append(at, caseReference, kind, step, actor, summary, hashed);
-        if (!freeText.isEmpty()) {
-            jdbc.update("INSERT INTO journey_entry_text (entry_id, case_reference, content) VALUES (?, ?, ?)",
-                    id, caseReference, toJson(freeText));
-        }
-    }
-
-    private long append(Instant occurredAt, String caseReference, JourneyKind kind, String step, String actor, String summary,
-                        Map<String, ?> details) {
-        // The chain head is locked until this transaction commits, so entries chain in commit order.
-        String previous = jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
-        Instant at = occurredAt.truncatedTo(ChronoUnit.MICROS);
-        String text = truncate(summary, 500);
-        String detailsJson = details.isEmpty() ? null : toJson(details);
-        String hash = JourneyHash.of(previous, caseReference, at, kind.name(), step, actor, text, detailsJson);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO journey_entry (case_reference, occurred_at, kind, step, actor, summary, details, previous_hash, entry_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-            insert.setString(1, caseReference);
-            insert.setTimestamp(2, Timestamp.from(at));
-            insert.setString(3, kind.name());
-            insert.setString(4, step);
-            insert.setString(5, actor);
-            insert.setString(6, text);
-            insert.setString(7, detailsJson);
-            insert.setString(8, previous);
-            insert.setString(9, hash);
-            return insert;
-        }, key);
-        long id = key.getKey().longValue();
-        jdbc.update("UPDATE journey_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
-        return id;
+        chain.append(new JourneyChain.Pending(at.truncatedTo(ChronoUnit.MICROS), caseReference, kind.name(), step, actor,
+                truncate(summary, 500), hashed.isEmpty() ? null : toJson(hashed), freeText.isEmpty() ? null : toJson(freeText)));
     }
 
     /**
@@ -116,11 +84,12 @@ public class JourneyLog {
      * the engine's next steps write then wait for this transaction's, and the journey keeps their order.
      */
     public void holdOrder() {
-        jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
+        chain.lockHead();
     }
 
     /** A case's journey, each entry's details with its free text put back (placeholders once anonymised). */
     public List<JourneyEntry> of(String caseReference) {
+        chain.flush();
         return jdbc.query("""
                 SELECT e.id, e.case_reference, e.occurred_at, e.kind, e.step, e.actor, e.summary, e.details, t.content
                 FROM journey_entry e LEFT JOIN journey_entry_text t ON t.entry_id = e.id
@@ -129,6 +98,7 @@ public class JourneyLog {
 
     /** One entry by its number, e.g. the one a chain check names as broken. */
     public java.util.Optional<JourneyEntry> entry(long id) {
+        chain.flush();
         return jdbc.query("""
                 SELECT e.id, e.case_reference, e.occurred_at, e.kind, e.step, e.actor, e.summary, e.details, t.content
                 FROM journey_entry e LEFT JOIN journey_entry_text t ON t.entry_id = e.id WHERE e.id = ?""",
@@ -158,6 +128,7 @@ public class JourneyLog {
 
     /** Entries that concern the service rather than one case (e.g. process versions deployed), newest first. */
     public List<JourneyEntry> ofService(JourneyKind kind, int limit) {
+        chain.flush();
         return jdbc.query("""
                 SELECT id, case_reference, occurred_at, kind, step, actor, summary, details
                 FROM journey_entry WHERE case_reference IS NULL AND kind = ? ORDER BY id DESC LIMIT ?""",
@@ -169,12 +140,14 @@ public class JourneyLog {
 
     /** When the case last got an entry of this kind (e.g. when it was reopened). */
     public java.util.Optional<Instant> latest(String caseReference, JourneyKind kind) {
+        chain.flush();
         return jdbc.queryForList("SELECT MAX(occurred_at) FROM journey_entry WHERE case_reference = ? AND kind = ?",
                 Timestamp.class, caseReference, kind.name()).stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
     /** Whether the case got an entry of this kind at or after the instant (e.g. closed since a task was done). */
     public boolean hasEntrySince(String caseReference, JourneyKind kind, Instant since) {
+        chain.flush();
         Integer found = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM journey_entry WHERE case_reference = ? AND kind = ? AND occurred_at >= ?",
                 Integer.class, caseReference, kind.name(), Timestamp.from(since));

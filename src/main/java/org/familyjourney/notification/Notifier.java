@@ -95,9 +95,10 @@ public class Notifier {
     /**
      * Delivers a committed claim that is still unsent, then writes it to the journey log. The row is
      * locked while the email goes, so of two deliveries of one job racing here the second finds it
-     * sent and does nothing. The journey entry is a transaction of its own, taking the log's chain head
-     * before the row as the steps do: were it in the delivery's transaction, a deadlock there could roll
-     * back an email already gone, and the retry would send it again. A retry writes a missing entry.
+     * sent and does nothing. The journey entry is a transaction of its own: were it in the delivery's
+     * transaction, failing to write it (a deadlock on the log's chain head, a lost connection) would roll
+     * back the record of an email already gone, and the retry would send it again. A retry writes a
+     * missing entry.
      */
     private void deliverClaimed(Message message, JobRef job, String step) {
         afterCommit.executeWithoutResult(tx -> {
