@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class Recovery {
 
+    /** Trees whose roots are started before the engine is let settle: one wait for idle serves them all. */
+    private static final int BATCH = 50;
+
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
     /** Tables whose rows name a process instance by (engine_generation, process_instance_key) and look it up by them. */
     private static final List<String> INSTANCE_TABLES = List.of("family_case", "referral", "safeguarding_concern", "onward_referral");
@@ -96,14 +99,9 @@ public class Recovery {
         tailer.holdFlush(true);
         try {
             versions.begin();
-            for (Map.Entry<String, List<InstancePosition>> tree : trees.entrySet()) {
-                try {
-                    done.add(recreation.recreate(treeGeneration.get(tree.getKey()), tree.getValue()));
-                } catch (RuntimeException e) {
-                    failedTrees.add(tree.getKey());
-                    log.error("Could not recover process instance tree {} (generation:root key); its position is kept for the next start",
-                            tree.getKey(), e);
-                }
+            List<Map.Entry<String, List<InstancePosition>>> all = new ArrayList<>(trees.entrySet());
+            for (int from = 0; from < all.size(); from += BATCH) {
+                recreateBatch(recreation, all.subList(from, Math.min(all.size(), from + BATCH)), treeGeneration, done, failedTrees);
             }
             versions.end();
             for (Recreated tree : done) {
@@ -179,6 +177,32 @@ public class Recovery {
     }
 
     /** Waits until the engine has processed everything it was sent, then reads what it wrote. */
+    /** Starts a batch of trees' roots, lets the engine settle once, then finishes each tree. */
+    private void recreateBatch(TreeRecreation recreation, List<Map.Entry<String, List<InstancePosition>>> batch,
+                               Map<String, Long> treeGeneration, List<Recreated> done, List<String> failedTrees) {
+        List<TreeRecreation.Started> started = new ArrayList<>();
+        for (Map.Entry<String, List<InstancePosition>> tree : batch) {
+            try {
+                started.add(recreation.start(treeGeneration.get(tree.getKey()), tree.getValue()));
+            } catch (RuntimeException e) {
+                failed(tree.getKey(), failedTrees, e);
+            }
+        }
+        settle();
+        for (TreeRecreation.Started tree : started) {
+            try {
+                done.add(recreation.finish(tree));
+            } catch (RuntimeException e) {
+                failed(tree.result().oldGeneration + ":" + tree.result().oldRoot, failedTrees, e);
+            }
+        }
+    }
+
+    private static void failed(String tree, List<String> failedTrees, RuntimeException e) {
+        failedTrees.add(tree);
+        log.error("Could not recover process instance tree {} (generation:root key); its position is kept for the next start", tree, e);
+    }
+
     void settle() {
         try {
             engine.engine().waitForIdleState(Duration.ofSeconds(10));

@@ -61,7 +61,15 @@ class TreeRecreation {
         this.settle = settle;
     }
 
-    Recreated recreate(long oldGeneration, List<InstancePosition> tree) {
+    /** A root started on the new engine at its open steps, still to be matched with its recorded position. */
+    record Started(Recreated result, InstancePosition root, long newRoot, List<InstancePosition> tree) {
+    }
+
+    /**
+     * Starts the tree's root at its open steps. Many roots can be started before the engine is let
+     * settle once (waiting for it to go idle is most of the time a tree takes), then each is finished.
+     */
+    Started start(long oldGeneration, List<InstancePosition> tree) {
         InstancePosition root = tree.stream().filter(i -> i.key == i.root).findFirst()
                 .orElseThrow(() -> new IllegalStateException("An instance tree without its root"));
         Recreated result = new Recreated(oldGeneration, root.key);
@@ -79,9 +87,13 @@ class TreeRecreation {
         long newRoot = create.send().join().getProcessInstanceKey();
         result.instances.put(root.key, newRoot);
         result.restore.put(newRoot, restore);
-        settle.run();
-        reconcile(result, root, newRoot, tree);
-        return result;
+        return new Started(result, root, newRoot, tree);
+    }
+
+    /** Once the engine has settled after {@link #start}: local variables, fired timers, jobs and called children. */
+    Recreated finish(Started started) {
+        reconcile(started.result(), started.root(), started.newRoot(), started.tree());
+        return started.result();
     }
 
     /** Steps to start before: each wait state once, a multi-instance element once per body. */

@@ -92,7 +92,7 @@ final class Benchmark {
         say("bare engine: " + results.bare.journeys() + " journeys, tasks/s " + results.bare.tasksPerSecond());
 
         if (!settings.soak().isZero()) {
-            results.soak = new Soak(driver, settings.virtualUsers()).run(settings.soak());
+            results.soak = new Soak(driver, settings.virtualUsers()).run(settings.soak(), this::engineRecoveries);
             say("soak: " + results.soak);
         }
         results.memoryAtEnd = Machine.memory();
@@ -115,6 +115,17 @@ final class Benchmark {
     }
 
     /** As the schema owner, the user Flyway migrates with, with batched inserts rewritten into multi-row ones. */
+    /** How many times the engine has been replaced and its open cases recovered (each is a row). */
+    private int engineRecoveries() {
+        try (Connection owner = ownerConnection(); var q = owner.createStatement();
+             var rs = q.executeQuery("SELECT COUNT(*) FROM engine_recovery")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not count the engine's recoveries", e);
+        }
+    }
+
     private Connection ownerConnection() throws SQLException {
         String url = environment.getRequiredProperty("spring.datasource.url");
         return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "rewriteBatchedStatements=true",

@@ -8,7 +8,7 @@ import java.util.List;
 /** Journeys driven for a long while with the JVM's resident set sampled every 30 s: does memory stay flat? */
 final class Soak {
 
-    record Result(Duration length, int journeys, List<Long> rssMb) {
+    record Result(Duration length, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles) {
         long first() {
             return rssMb.getFirst();
         }
@@ -29,8 +29,8 @@ final class Soak {
 
         @Override
         public String toString() {
-            return "%s, %d journeys, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s".formatted(length, journeys,
-                    first(), last(), max(), rssMb);
+            return ("%s, %d journeys, %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
+                    + "heap used (no GC forced) %s").formatted(length, journeys, engineRecycles, first(), last(), max(), rssMb, heapMb);
         }
     }
 
@@ -42,14 +42,19 @@ final class Soak {
         this.virtualUsers = virtualUsers;
     }
 
-    Result run(Duration length) throws InterruptedException {
+    /** Drives journeys for {@code length}; {@code recycles} counts the engine's recycles so far (from the database). */
+    Result run(Duration length, java.util.function.IntSupplier recycles) throws InterruptedException {
+        int recyclesBefore = recycles.getAsInt();
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+        List<Long> heap = Collections.synchronizedList(new ArrayList<>());
         samples.add(Machine.rssMb());
+        heap.add(heapUsedMb());
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             try {
                 while (true) {
                     Thread.sleep(30_000);
                     samples.add(Machine.rssMb());
+                    heap.add(heapUsedMb());
                 }
             } catch (InterruptedException stopped) {
                 // the soak is over
@@ -59,6 +64,11 @@ final class Soak {
         sampler.interrupt();
         sampler.join();
         samples.add(Machine.rssMb());
-        return new Result(length, driven.journeys(), List.copyOf(samples));
+        heap.add(heapUsedMb());
+        return new Result(length, driven.journeys(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore);
+    }
+
+    private static long heapUsedMb() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 }
