@@ -102,13 +102,10 @@ public class CaseRestrictions {
         }
         List<String> added = named.stream().filter(person -> names.name(reference, person, who.username())).toList();
         if (existing.isEmpty() || !added.isEmpty()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("named", added);
-            if (existing.isEmpty()) {
-                details.put("reason", reason.strip());
-            }
+            // The reason tells of the family: it is free text, kept where anonymisation reaches it.
             journey.record(reference, JourneyKind.RECORD_RESTRICTED, null, who.username(),
-                    existing.isEmpty() ? "Record restricted to named people" : "More people named on the restricted record", details);
+                    existing.isEmpty() ? "Record restricted to named people" : "More people named on the restricted record",
+                    Map.of("named", added), existing.isEmpty() ? Map.of("reason", reason.strip()) : Map.of());
         }
         if (hasSafeguardingConcern(reference)) {
             // A concern already on the case stays with a safeguarding lead (see RestrictedNames).
@@ -140,12 +137,11 @@ public class CaseRestrictions {
         jdbc.update("DELETE FROM case_restriction_person WHERE case_reference = ?", reference);
         jdbc.update("DELETE FROM case_restriction WHERE case_reference = ?", reference);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reason", reason.strip());
         details.put("wasNamed", lifted.people());
         details.put("restrictedBy", lifted.restrictedBy());
         details.put("restrictedAt", lifted.restrictedAt().toString());
         journey.record(reference, JourneyKind.RECORD_RESTRICTION_LIFTED, null, who.username(),
-                "Restriction lifted by " + who.username(), details);
+                "Restriction lifted by " + who.username(), details, Map.of("reason", reason.strip()));
         return Restriction.none(reference);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.camunda.client.CamundaClient;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.familyjourney.engine.EngineGeneration;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ class Anonymiser {
         text(reference, placeholder, "consent_to_share", "given_by", "override_reason");
         text(reference, placeholder, "consent", "given_by", "withdrawn_by", "withdrawal_reason");
         text(reference, placeholder, "consent_override", "reason");
+        text(reference, placeholder, "case_restriction", "reason");
         // Letters to the family and the referrer: staff addresses stay, anyone else's goes.
         // Numbered, as one job's letters (to the parent and to the referrer) must keep distinct recipients.
         jdbc.update("""
@@ -91,15 +93,24 @@ class Anonymiser {
 
     /** Free text inside the recorded answers goes; codes, numbers, dates and yes/no stay (funder reports read them). */
     private void scrubTaskOutcomes(String reference, String placeholder) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT id, outcome FROM user_task WHERE case_reference = ? AND outcome IS NOT NULL", reference);
+        rewriteJson("user_task", "id", "outcome", reference, outcome -> scrub(outcome, placeholder), null);
+    }
+
+    /**
+     * Rewrites a JSON column of the case's rows through {@code scrubber}; a value that is not JSON is
+     * replaced by {@code unreadable}, since what it holds cannot be told apart from free text.
+     */
+    private void rewriteJson(String table, String key, String column, String reference, UnaryOperator<JsonNode> scrubber,
+                             String unreadable) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + key + " AS row_key, " + column + " AS content FROM " + table
+                + " WHERE case_reference = ? AND " + column + " IS NOT NULL", reference);
+        String update = "UPDATE " + table + " SET " + column + " = ? WHERE " + key + " = ?";
         for (Map<String, Object> row : rows) {
             try {
-                JsonNode outcome = json.readTree(row.get("outcome").toString());
-                jdbc.update("UPDATE user_task SET outcome = ? WHERE id = ?",
-                        json.writeValueAsString(scrub(outcome, placeholder)), row.get("id"));
+                JsonNode content = json.readTree(row.get("content").toString());
+                jdbc.update(update, json.writeValueAsString(scrubber.apply(content)), row.get("row_key"));
             } catch (java.io.IOException notJson) {
-                jdbc.update("UPDATE user_task SET outcome = NULL WHERE id = ?", row.get("id"));
+                jdbc.update(update, unreadable, row.get("row_key"));
             }
         }
     }
@@ -165,17 +176,7 @@ class Anonymiser {
     }
 
     private void scrubJourneyText(String reference, String placeholder) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT entry_id, content FROM journey_entry_text WHERE case_reference = ?", reference);
-        for (Map<String, Object> row : rows) {
-            try {
-                JsonNode content = json.readTree(row.get("content").toString());
-                jdbc.update("UPDATE journey_entry_text SET content = ? WHERE entry_id = ?",
-                        json.writeValueAsString(scrubAll(content, placeholder)), row.get("entry_id"));
-            } catch (java.io.IOException notJson) {
-                jdbc.update("UPDATE journey_entry_text SET content = '{}' WHERE entry_id = ?", row.get("entry_id"));
-            }
-        }
+        rewriteJson("journey_entry_text", "entry_id", "content", reference, content -> scrubAll(content, placeholder), "{}");
     }
 
     /** Every text replaced; the field names, numbers and yes/no booleans stay, so the timeline still shows what was answered. */

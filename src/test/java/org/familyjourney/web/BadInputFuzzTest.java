@@ -208,6 +208,8 @@ class BadInputFuzzTest extends ApplicationTest {
         Function<BadInputs, String> taskPaths = b -> b.chance(0.9) ? taskPath
                 : "/api/tasks/" + b.pick(List.of("abc", "-1", "1e10", "99999999999999999999", "0", "%2e%2e", "1;DROP")) + "/complete";
         String cases = "/api/cases/" + reference;
+        // Built from the diagram in service, which an earlier test may have changed (the editor's browser test deploys).
+        ModelUploads uploads = new ModelUploads(super.api.get("priya", "/api/processes/family-journey/editor").text("content"));
         return List.of(
                 new Target("referral API", 34, false, "priya", b -> "/api/referrals",
                         b -> b.chance(0.15) ? b.brokenBody(referral) : b.breakField(referral, referralBreakers, referralNoise)),
@@ -226,7 +228,8 @@ class BadInputFuzzTest extends ApplicationTest {
                 new Target("staff referral form", 8, true, null, b -> "/referrals/new", b -> Forms.referral(b, childBorn)),
                 new Target("partner referral form", 8, true, "visitor", b -> "/partner/referral", b -> Forms.referral(b, childBorn)),
                 new Target("session form", 6, true, null, b -> "/cases/" + reference + "/sessions/new", b -> Forms.session(b, today)),
-                new Target("concern form", 6, true, null, b -> "/cases/" + reference + "/safeguarding-concerns/new", b -> Forms.concern(b)));
+                new Target("concern form", 6, true, null, b -> "/cases/" + reference + "/safeguarding-concerns/new", b -> Forms.concern(b)),
+                new Target("model upload", 4, false, "priya", b -> "/api/processes/family-journey/deployments", uploads::next));
     }
 
     private HttpResponse<String> send(Target target, String path, Body body) throws Exception {
@@ -303,6 +306,7 @@ class BadInputFuzzTest extends ApplicationTest {
             counts.put(table, count("SELECT COUNT(*) FROM " + table + " WHERE case_reference = ?", reference));
         }
         counts.put("completed user_task", count("SELECT COUNT(*) FROM user_task WHERE case_reference = ? AND state <> 'OPEN'", reference));
+        counts.put("model_version", count("SELECT COUNT(*) FROM model_version"));
         return counts;
     }
 

@@ -50,6 +50,11 @@ final class BadInputs {
         return random.nextDouble() < p;
     }
 
+    /** A whole number from {@code from} (inclusive) to {@code to} (exclusive; at least one choice). */
+    int between(int from, int to) {
+        return from + random.nextInt(Math.max(1, to - from));
+    }
+
     String hostile() {
         return pick(HOSTILE);
     }
