@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RecyclingProperties(Long maxRecords, String cron, Duration checkEvery) {
 
     public RecyclingProperties {
-        maxRecords = maxRecords == null ? 200_000L : maxRecords;
+        maxRecords = maxRecords == null ? 100_000L : maxRecords;
         cron = cron == null || cron.isBlank() ? "0 0 3 * * *" : cron;
         checkEvery = checkEvery == null ? Duration.ofSeconds(30) : checkEvery;
     }
