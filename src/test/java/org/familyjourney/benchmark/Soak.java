@@ -8,7 +8,7 @@ import java.util.List;
 /** Journeys driven for a long while with the JVM's resident set sampled every 30 s: does memory stay flat? */
 final class Soak {
 
-    record Result(Duration length, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles) {
+    record Result(Duration length, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles, List<String> failures) {
         long first() {
             return rssMb.getFirst();
         }
@@ -21,8 +21,11 @@ final class Soak {
             return Collections.max(rssMb);
         }
 
-        /** Flat: the second half never rises more than 10% above the first half's highest. */
+        /** Flat: journeys went on, and the second half never rises more than 10% above the first half's highest. */
         boolean flat() {
+            if (journeys == 0) {
+                return false;
+            }
             long firstHalf = Collections.max(rssMb.subList(0, Math.max(1, rssMb.size() / 2)));
             return Collections.max(rssMb.subList(rssMb.size() / 2, rssMb.size())) <= firstHalf * 1.10;
         }
@@ -30,7 +33,8 @@ final class Soak {
         @Override
         public String toString() {
             return ("%s, %d journeys, %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
-                    + "heap used (no GC forced) %s").formatted(length, journeys, engineRecycles, first(), last(), max(), rssMb, heapMb);
+                    + "heap used (no GC forced) %s; failures %d%s").formatted(length, journeys, engineRecycles, first(), last(), max(),
+                    rssMb, heapMb, failures.size(), failures.isEmpty() ? "" : " (first: " + failures.getFirst() + ")");
         }
     }
 
@@ -65,7 +69,8 @@ final class Soak {
         sampler.join();
         samples.add(Machine.rssMb());
         heap.add(heapUsedMb());
-        return new Result(length, driven.journeys(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore);
+        return new Result(length, driven.journeys(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore,
+                driven.failures());
     }
 
     private static long heapUsedMb() {
