@@ -27,11 +27,12 @@ final class JourneyDriver {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final Duration TASK_PATIENCE = Duration.ofSeconds(60);
+    private static final Duration RESTART_PATIENCE = Duration.ofSeconds(60);
     private static final long FIRST_POLL_MILLIS = 10;
     private static final long LAST_POLL_MILLIS = 100;
 
     record Result(int journeys, int tasks, double seconds, Latencies nextTaskVisible, Latencies completeCall,
-                  Latencies referralCall, int clockJumps, List<String> failures, List<String> references) {
+                  Latencies referralCall, int clockJumps, List<String> failures, List<String> references, int restartWaits) {
         double journeysPerSecond() {
             return journeys / seconds;
         }
@@ -63,6 +64,8 @@ final class JourneyDriver {
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         final AtomicInteger tasks = new AtomicInteger();
+        /** Changes answered 503 while the engine was being recycled, and sent again after the pause. */
+        final AtomicInteger restartWaits = new AtomicInteger();
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> references = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Walk> waiting = new ConcurrentLinkedQueue<>();
@@ -94,7 +97,7 @@ final class JourneyDriver {
             clock.close();
             followUps.shutdownNow();
             return new Result(done.get(), tasks.get(), seconds / 1e9, visible, complete, referral, clock.jumps(),
-                    List.copyOf(failures), List.copyOf(references));
+                    List.copyOf(failures), List.copyOf(references), restartWaits.get());
         }
 
         private void walkFamilies(int user) {
@@ -156,7 +159,7 @@ final class JourneyDriver {
             // Consent is checked against the wall clock, which the moved engine clock has left behind.
             String consentAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
             Map<String, Object> body = FictionalFamilies.referral(FictionalFamilies.next(random), consentAt, today);
-            Response created = run.referral.time(() -> api.post(JourneySteps.MANAGER, "/api/referrals", body));
+            Response created = run.referral.time(() -> taken(() -> api.post(JourneySteps.MANAGER, "/api/referrals", body)));
             check(created, 201, "referral");
             reference = created.text("caseReference");
             List<Step> steps = JourneySteps.walk(worker, today);
@@ -181,7 +184,7 @@ final class JourneyDriver {
 
         private void completeTask(Step step, long taskId) {
             stopIfTimeUp();
-            Response done = run.complete.time(() -> api.completeTask(step.user(worker), taskId, step.answers()));
+            Response done = run.complete.time(() -> taken(() -> api.completeTask(step.user(worker), taskId, step.answers())));
             check(done, 204, step.elementId());
             if (System.nanoTime() < run.stopAt) {
                 run.tasks.incrementAndGet();
@@ -214,6 +217,22 @@ final class JourneyDriver {
                 pause = Math.min(pause * 2, LAST_POLL_MILLIS);
             } while (System.nanoTime() < give);
             return null;
+        }
+
+        /**
+         * While the engine is recycled the app refuses changes with 503 and Retry-After; a person tries
+         * again after a moment, and so does the driver (the pause counts in the call's time), for up to a minute.
+         */
+        private Response taken(java.util.function.Supplier<Response> call) {
+            long give = System.nanoTime() + RESTART_PATIENCE.toNanos();
+            Response response = call.get();
+            while (response.status() == 503 && System.nanoTime() < give) {
+                run.restartWaits.incrementAndGet();
+                long asked = response.http().headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                pause(Math.min(asked * 1000, 2000));
+                response = call.get();
+            }
+            return response;
         }
 
         private void stopIfTimeUp() {

@@ -8,7 +8,8 @@ import java.util.List;
 /** Journeys driven for a long while with the JVM's resident set sampled every 30 s: does memory stay flat? */
 final class Soak {
 
-    record Result(Duration length, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles, List<String> failures) {
+    record Result(Duration length, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles, List<String> failures,
+                  int restartWaits) {
         long first() {
             return rssMb.getFirst();
         }
@@ -33,8 +34,9 @@ final class Soak {
         @Override
         public String toString() {
             return ("%s, %d journeys, %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
-                    + "heap used (no GC forced) %s; failures %d%s").formatted(length, journeys, engineRecycles, first(), last(), max(),
-                    rssMb, heapMb, failures.size(), failures.isEmpty() ? "" : " (first: " + failures.getFirst() + ")");
+                    + "heap used (no GC forced) %s; changes sent again after a recycle's 503: %d; failures %d%s").formatted(length,
+                    journeys, engineRecycles, first(), last(), max(), rssMb, heapMb, restartWaits, failures.size(),
+                    failures.isEmpty() ? "" : " (first: " + failures.getFirst() + ")");
         }
     }
 
@@ -70,7 +72,7 @@ final class Soak {
         samples.add(Machine.rssMb());
         heap.add(heapUsedMb());
         return new Result(length, driven.journeys(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore,
-                driven.failures());
+                driven.failures(), driven.restartWaits());
     }
 
     private static long heapUsedMb() {
