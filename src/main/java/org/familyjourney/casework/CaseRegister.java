@@ -67,6 +67,11 @@ public class CaseRegister {
         }
     }
 
+    /** The reference of the case the referral opened, if its journey has opened one yet. */
+    public Optional<String> openedFor(long referralId) {
+        return cases.findByReferralId(referralId).map(FamilyCase::reference);
+    }
+
     public Optional<String> awaitCaseFor(long referralId, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {

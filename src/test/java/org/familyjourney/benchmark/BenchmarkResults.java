@@ -78,7 +78,7 @@ final class BenchmarkResults {
         md.append("| seeded | %,d open cases (%,d open tasks), %,d closed cases, 1 case with %,d entries; %,d tasks and %,d journey entries in all, in %.0f s (pattern: a walked case with %d tasks and %d entries) |\n"
                 .formatted(settings.openCases(), seededOpenTasks, settings.closedCases(), settings.timelineEntries(), seededTasks,
                         seededEntries, seedSeconds, templateTasks, templateEntries));
-        md.append("| journeys driven | %d virtual users, %d journeys (%d tasks) in %.0f s, %d clock moves of %s; failures: %d; changes sent again after an engine recycle's 503: %d |\n"
+        md.append("| journeys driven | %d virtual users, %d journeys (%d tasks) in %.0f s, %d clock moves of %s; failures: %d; calls repeated after an engine recycle (503 sent again, 202 asked again): %d |\n"
                 .formatted(settings.virtualUsers(), app.journeys(), app.tasks(), app.seconds(), app.clockJumps(), ClockMover.JUMP.toDays() + " days",
                         app.failures().size(), app.restartWaits()));
         md.append("| journeys/s, tasks/s end-to-end (app) | %.2f, %.1f |\n".formatted(app.journeysPerSecond(), app.tasksPerSecond()));

@@ -34,7 +34,7 @@ final class Soak {
         @Override
         public String toString() {
             return ("%s, %d journeys, %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
-                    + "heap used (no GC forced) %s; changes sent again after a recycle's 503: %d; failures %d%s").formatted(length,
+                    + "heap used (no GC forced) %s; calls repeated after a recycle (503 sent again, 202 asked again): %d; failures %d%s").formatted(length,
                     journeys, engineRecycles, first(), last(), max(), rssMb, heapMb, restartWaits, failures.size(),
                     failures.isEmpty() ? "" : " (first: " + failures.getFirst() + ")");
         }

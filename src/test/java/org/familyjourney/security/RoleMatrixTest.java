@@ -110,6 +110,7 @@ class RoleMatrixTest extends ApplicationTest {
                 .orElseThrow().replaceAll(".*/exports/", "");
         // An incident the roles can read and try to retry (an earlier engine run's, so Retry answers 409).
         long incident = StoredIncidents.ofAnEarlierEngineRun(jdbc, reference);
+        long referral = jdbc.queryForObject("SELECT referral_id FROM family_case WHERE reference = ?", Long.class, reference);
         String account = "matrix-" + Long.toString(System.nanoTime(), 36);
         staff.createIfAbsent(account, "Matrix Testaccount", null, "{noop}unused", List.of(Role.WORKER));
 
@@ -139,6 +140,7 @@ class RoleMatrixTest extends ApplicationTest {
                 }
                 String path = endpoint.pattern().replace("{reference}", reference).replace("{username}", account)
                         .replace("incidents/{id}", "incidents/" + incident)
+                        .replace("referrals/{id}", "referrals/" + referral)
                         .replace("{kind}/{id}", "processes/family-journey").replace("processes/{id}", "processes/family-journey")
                         .replace("forms/{id}", "forms/first-contact")
                         .replace("{id}", endpoint.pattern().contains("exports") ? export
