@@ -37,18 +37,13 @@ public class RestrictedNames {
         this.clock = clock;
     }
 
-    public boolean isRestricted(String reference) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM case_restriction WHERE case_reference = ?)", Boolean.class, reference));
-    }
-
     /**
      * Names the person on the case's restriction, if it has one and they are not named yet, because
      * {@code why} (e.g. "the case moved to them"); true if they were named now.
      */
     @Transactional
     public boolean nameForWork(String reference, String username, String actor, String why) {
-        if (username == null || !isRestricted(reference) || !name(reference, username, actor)) {
+        if (username == null || !records.isRestricted(reference) || !name(reference, username, actor)) {
             return false;
         }
         journey.record(reference, JourneyKind.RECORD_RESTRICTED, null, actor,
@@ -63,7 +58,7 @@ public class RestrictedNames {
      */
     @Transactional
     public List<String> nameSafeguardingLeadsIfNone(String reference, String actor) {
-        if (!isRestricted(reference) || !records.withRoleWhoMayRead(Role.SAFEGUARDING_LEAD, reference).isEmpty()) {
+        if (!records.isRestricted(reference) || !records.withRoleWhoMayRead(Role.SAFEGUARDING_LEAD, reference).isEmpty()) {
             return List.of();
         }
         List<String> named = new ArrayList<>();

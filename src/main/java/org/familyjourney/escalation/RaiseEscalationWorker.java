@@ -5,7 +5,6 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
 import java.util.Map;
-import org.familyjourney.casework.RestrictedNames;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.journey.JourneyKind;
 import org.familyjourney.journey.JourneyLog;
@@ -35,15 +34,12 @@ public class RaiseEscalationWorker {
     private final JourneyLog journey;
     private final EngineGeneration generation;
     private final TransactionTemplate transaction;
-    private final RestrictedNames restrictedNames;
     private final StaffDirectory staff;
 
     RaiseEscalationWorker(Escalations escalations, RecordAccess records, Notifier notifier, JourneyLog journey,
-                          EngineGeneration generation, TransactionTemplate transaction, RestrictedNames restrictedNames,
-                          StaffDirectory staff) {
+                          EngineGeneration generation, TransactionTemplate transaction, StaffDirectory staff) {
         this.escalations = escalations;
         this.records = records;
-        this.restrictedNames = restrictedNames;
         this.staff = staff;
         this.notifier = notifier;
         this.journey = journey;
@@ -88,7 +84,7 @@ public class RaiseEscalationWorker {
      */
     private Recipients recipients(String caseReference) {
         List<StaffDirectory.Staff> managers = records.withRoleWhoMayRead(Role.MANAGER, caseReference);
-        if (!managers.isEmpty() || !restrictedNames.isRestricted(caseReference)) {
+        if (!managers.isEmpty() || !records.isRestricted(caseReference)) {
             return new Recipients(managers, true, "managers", "Escalated to managers");
         }
         List<StaffDirectory.Staff> leads = records.withRoleWhoMayRead(Role.SAFEGUARDING_LEAD, caseReference);

@@ -57,6 +57,7 @@ class EngineRecycleController {
             facts.put("instancesRecovered", last.recovery().instances());
             facts.put("casesRecovered", last.recovery().cases());
             facts.put("failed", last.recovery().failed());
+            facts.put("nativeMemoryReleasedMb", last.nativeMemoryReleasedMb());
         }
         return facts;
     }

@@ -21,14 +21,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Replaces the embedded engine with a fresh one while the app runs, and recovers every open instance
  * on it: close the job workers, let the jobs in hand finish, record the last positions, start a new
  * engine on the same port (the client reconnects; the clock keeps its offset), begin a new generation,
- * deploy the models, recover, open the workers again. The same path serves a restart: start-up runs
+ * deploy the models, recover, open the workers again, and give the C allocator's freed memory back to the
+ * operating system ({@link NativeHeap}). The same path serves a restart: start-up runs
  * only its second half. While it runs, changes that need the engine answer 503.
  */
 public class EngineRecycler {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRecycler.class);
 
-    public record Recycled(long fromGeneration, long toGeneration, Recovery.Outcome recovery, Instant at, Duration took) {
+    /** One recycle; {@code nativeMemoryReleasedMb} is what trimming the C allocator gave back (-1: not available here). */
+    public record Recycled(long fromGeneration, long toGeneration, Recovery.Outcome recovery, Instant at, Duration took,
+                           long nativeMemoryReleasedMb) {
     }
 
     private final EmbeddedEngine engine;
@@ -89,12 +92,13 @@ public class EngineRecycler {
             workersOpen = true;
             workerState.resumedAfterRecycling();
             awaitTasksMoved(from);
-            Recycled done = new Recycled(from, to, outcome, clock.instant(), Duration.ofNanos(System.nanoTime() - started));
+            long released = NativeHeap.trim().map(NativeHeap.Trimmed::releasedMb).orElse(-1L);
+            Recycled done = new Recycled(from, to, outcome, clock.instant(), Duration.ofNanos(System.nanoTime() - started), released);
             last.set(done);
             recycles.incrementAndGet();
             log.info("Embedded engine recycled ({}): generation {} -> {} after {} records (longest read of new records {} ms), "
-                    + "{} instance(s) recovered, {} ms in all", reason, from, to, records, longestRead, outcome.instances(),
-                    done.took().toMillis());
+                    + "{} instance(s) recovered, {} ms in all, {} MB of freed native memory given back", reason, from, to, records,
+                    longestRead, outcome.instances(), done.took().toMillis(), released);
             return done;
         } finally {
             if (!workersOpen) {

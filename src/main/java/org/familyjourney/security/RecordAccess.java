@@ -50,6 +50,13 @@ public class RecordAccess {
                 .toList();
     }
 
+    /** Whether the case's record is restricted to named people (a parent fleeing domestic abuse, say). */
+    public boolean isRestricted(String caseReference) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM case_restriction WHERE case_reference = :reference)",
+                new MapSqlParameterSource("reference", caseReference), Boolean.class));
+    }
+
     /** Whether the person may read the case with this reference. */
     public boolean mayRead(String caseReference, StaffMember who) {
         Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM family_case c WHERE c.reference = :reference AND "

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.familyjourney.casework.CaseRegister;
-import org.familyjourney.casework.RestrictedNames;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.security.CaseFilter;
 import org.familyjourney.security.RecordAccess;
@@ -45,12 +44,10 @@ public class CaseloadReassignment {
     private final CamundaClient engine;
     private final EngineGeneration generation;
     private final RecordAccess records;
-    private final RestrictedNames restrictedNames;
 
     CaseloadReassignment(TeamDashboard queries, CaseRegister cases, TaskManagement tasks, StaffDirectory staff, Teams teams,
-                         CamundaClient engine, EngineGeneration generation, RecordAccess records, RestrictedNames restrictedNames) {
+                         CamundaClient engine, EngineGeneration generation, RecordAccess records) {
         this.records = records;
-        this.restrictedNames = restrictedNames;
         this.queries = queries;
         this.cases = cases;
         this.tasks = tasks;
@@ -126,7 +123,7 @@ public class CaseloadReassignment {
     /** A task of a restricted record moves even if the manager is not named on it (then without its case reference). */
     private MovedTask moveTask(TeamDashboard.TaskToMove task, String target, StaffMember manager, Set<String> hidden) {
         String reference = task.caseReference();
-        if (reference == null || !restrictedNames.isRestricted(reference)) {
+        if (reference == null || !records.isRestricted(reference)) {
             tasks.assign(task.id(), target, manager);
             return new MovedTask(task.id(), reference, target);
         }
