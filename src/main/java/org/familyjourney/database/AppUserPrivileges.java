@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * After every migration, gives the app's database user exactly what it needs, table by table: full
  * use of the working tables, but only SELECT and INSERT on the append-only logs, so no bug and no
- * stolen app credential can rewrite a family's history. Runs as Flyway's (owner) connection.
+ * stolen app credential can rewrite a family's history, and only SELECT and UPDATE on the one-row
+ * tables a migration makes. Runs as Flyway's (owner) connection.
  */
 @Component
 @ConditionalOnProperty(name = "familyjourney.database.restrict-app-user", havingValue = "true")
@@ -25,6 +26,8 @@ class AppUserPrivileges implements Callback {
 
     /** Tables the app may only append to and read. */
     static final Set<String> APPEND_ONLY = Set.of("journey_entry", "access_log");
+    /** One-row tables whose row a migration makes: the app reads and changes it, never adds or removes one. */
+    static final Set<String> UPDATE_ONLY = Set.of("engine_clock");
 
     private final String appUser;
 
@@ -49,6 +52,7 @@ class AppUserPrivileges implements Callback {
             String schema = connection.getCatalog();
             for (String table : tables(connection)) {
                 String privileges = APPEND_ONLY.contains(table) ? "SELECT, INSERT"
+                        : UPDATE_ONLY.contains(table) ? "SELECT, UPDATE"
                         : table.startsWith("flyway_") ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE";
                 sql.execute("GRANT " + privileges + " ON `" + schema + "`.`" + table + "` TO '" + appUser + "'@'%'");
             }
