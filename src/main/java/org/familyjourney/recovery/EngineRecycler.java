@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Replaces the embedded engine with a fresh one while the app runs, and recovers every open instance
- * on it: close the job workers, let the jobs in hand finish, record the last positions, start a new
+ * on it: refuse new changes and let those in hand finish ({@link EngineGate}), close the job workers, let the jobs in hand finish, record the last positions, start a new
  * engine on the same port (the client reconnects; the clock keeps its offset), begin a new generation,
  * deploy the models, recover, open the workers again, and give the C allocator's freed memory back to the
  * operating system ({@link NativeHeap}). The same path serves a restart: start-up runs
@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class EngineRecycler {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRecycler.class);
+    /** The longest change people make (a referral waits up to 10 s for its case), with room to spare. */
+    private static final Duration CHANGES_PATIENCE = Duration.ofSeconds(30);
 
     /** One recycle; {@code nativeMemoryReleasedMb} is what trimming the C allocator gave back (-1: not available here). */
     public record Recycled(long fromGeneration, long toGeneration, Recovery.Outcome recovery, Instant at, Duration took,
@@ -47,11 +49,11 @@ public class EngineRecycler {
     private final JdbcTemplate jdbc;
     private final AtomicInteger recycles = new AtomicInteger();
     private final AtomicReference<Recycled> last = new AtomicReference<>();
-    private volatile boolean restarting;
+    private final EngineGate gate;
 
     EngineRecycler(EmbeddedEngine engine, EngineGeneration generation, RecordTailer tailer, Recovery recovery, ModelDeployer models,
                    CamundaClient client, ObjectProvider<JobWorkerAnnotationProcessor> workers, JobWorkers workerState,
-                   JobDrain drain, Clock clock, JdbcTemplate jdbc) {
+                   JobDrain drain, Clock clock, JdbcTemplate jdbc, EngineGate gate) {
         this.engine = engine;
         this.generation = generation;
         this.tailer = tailer;
@@ -63,15 +65,19 @@ public class EngineRecycler {
         this.drain = drain;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.gate = gate;
     }
 
     public synchronized Recycled recycle(String reason) {
         long started = System.nanoTime();
         long from = generation.current();
-        restarting = true;
         JobWorkerAnnotationProcessor processor = workers.getObject();
         boolean workersOpen = false;
         try {
+            // People's changes first, while the job workers still run: a referral waits for its case to be opened by one.
+            if (!gate.closeAndDrain(CHANGES_PATIENCE)) {
+                log.warn("{} change(s) still in hand after {} s when the engine was recycled", gate.inside(), CHANGES_PATIENCE.toSeconds());
+            }
             processor.stop(client);
             workerState.pausedForRecycling();
             if (!drain.awaitNoJobsInHand()) {
@@ -105,7 +111,7 @@ public class EngineRecycler {
                 processor.start(client);
                 workerState.resumedAfterRecycling();
             }
-            restarting = false;
+            gate.open();
         }
     }
 
@@ -156,7 +162,7 @@ public class EngineRecycler {
     }
 
     public boolean restarting() {
-        return restarting;
+        return gate.closed();
     }
 
     public int recycles() {

@@ -45,8 +45,13 @@ class RecoveryConfiguration {
     @Bean
     EngineRecycler engineRecycler(EmbeddedEngine engine, EngineGeneration generation, RecordTailer tailer, Recovery recovery,
                                   ModelDeployer models, CamundaClient client, ObjectProvider<JobWorkerAnnotationProcessor> workers,
-                                  JobWorkers workerState, JobDrain drain, Clock clock, JdbcTemplate jdbc) {
-        return new EngineRecycler(engine, generation, tailer, recovery, models, client, workers, workerState, drain, clock, jdbc);
+                                  JobWorkers workerState, JobDrain drain, Clock clock, JdbcTemplate jdbc, EngineGate gate) {
+        return new EngineRecycler(engine, generation, tailer, recovery, models, client, workers, workerState, drain, clock, jdbc, gate);
+    }
+
+    @Bean
+    EngineGate engineGate() {
+        return new EngineGate();
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * While the embedded engine is being replaced, a change (anything but a read) answers 503 with what
- * is happening, instead of failing half way; reads come from MySQL and go on as usual.
+ * is happening, instead of failing half way; reads come from MySQL and go on as usual. Every change
+ * goes through the {@link EngineGate}, so a recycle waits for those already under way.
  */
 @Component
 @EmbeddedEngineOnly
@@ -23,17 +24,25 @@ class RestartingEngineFilter extends OncePerRequestFilter {
     static final String MESSAGE = "The journey engine is restarting; try again in a moment. Nothing you entered was lost.";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final EngineRecycler recycler;
+    private final EngineGate gate;
 
-    RestartingEngineFilter(EngineRecycler recycler) {
-        this.recycler = recycler;
+    RestartingEngineFilter(EngineGate gate) {
+        this.gate = gate;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!recycler.restarting() || READS.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/engine/recycle")) {
+        if (READS.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/engine/recycle")) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (gate.enter()) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                gate.leave();
+            }
             return;
         }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

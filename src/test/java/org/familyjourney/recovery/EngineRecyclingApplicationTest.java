@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.familyjourney.engine.EngineGeneration;
 import org.familyjourney.processes.OnwardReferralIds;
 import org.familyjourney.processes.SafeguardingIds;
@@ -39,6 +41,8 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
     EngineRecycler recycler;
     @Autowired
     EngineGeneration generation;
+    @Autowired
+    EngineGate gate;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -157,6 +161,34 @@ class EngineRecyclingApplicationTest extends ApplicationTest {
         // The engine answers again: a new referral starts its journey on the current model.
         String reference = api.referFamily("priya");
         api.awaitTask("priya", reference, "Task_TriageReferral");
+    }
+
+    /**
+     * A change people make that is under way when a recycle begins (a completion on its way to the
+     * engine) finishes on the engine it was sent to: the recycle waits for it, and refuses new ones
+     * meanwhile. Sent to an engine stopping under it, a completion can be applied with its answer lost.
+     */
+    @Test
+    void aRecycleWaitsForTheChangesUnderWayAndRefusesNewOnes() throws Exception {
+        long before = generation.current();
+        assertThat(gate.enter()).as("a change under way, counted as the filter counts one").isTrue();
+        CompletableFuture<EngineRecycler.Recycled> recycled;
+        try {
+            recycled = CompletableFuture.supplyAsync(() -> recycler.recycle("TEST"));
+            await().atMost(Duration.ofSeconds(10)).until(gate::closed);
+
+            Response refused = api.post("priya", "/api/referrals", api.referral());
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.http().headers().firstValue("Retry-After")).isPresent();
+            assertThat(generation.current()).as("the engine is not replaced while a change is under way").isEqualTo(before);
+            assertThat(recycled).isNotDone();
+        } finally {
+            gate.leave();
+        }
+        assertThat(recycled.get(60, TimeUnit.SECONDS).fromGeneration()).isEqualTo(before);
+        assertThat(gate.closed()).isFalse();
+        assertThat(api.post("priya", "/api/referrals", api.referral()).status()).isEqualTo(201);
     }
 
     private Map<String, Object> meeting(CaseWalk walk, LocalDate day) {
