@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Has anyone changed the journey log behind the app's back? The hash chain's verdict, naming the
- * first broken entry, and the process versions deployed (changes of procedure, from the same log).
+ * first broken entry, any rebuild of the chain (V120 re-hashed it once, to move old free text beside it),
+ * and the process versions deployed (changes of procedure, from the same log).
  */
 @Controller
 @PreAuthorize("hasAnyRole('AUDITOR', 'MANAGER', 'ADMIN')")
@@ -18,6 +19,7 @@ class ChainCheckPage {
 
     static final String CHAIN_VIEW = "audit/chain";
     static final int DEPLOYMENTS_SHOWN = 50;
+    static final int REBUILDS_SHOWN = 10;
 
     private final JourneyChainCheck chain;
     private final JourneyLog journey;
@@ -32,6 +34,7 @@ class ChainCheckPage {
         JourneyChainCheck.Verdict verdict = chain.verify();
         model.addAttribute("verdict", verdict);
         model.addAttribute("broken", verdict.firstBrokenEntry() == null ? null : brokenEntry(verdict.firstBrokenEntry()));
+        model.addAttribute("rebuilds", journey.ofService(JourneyKind.JOURNEY_REHASHED, REBUILDS_SHOWN));
         model.addAttribute("deployments", journey.ofService(JourneyKind.PROCESS_DEPLOYED, DEPLOYMENTS_SHOWN));
         return CHAIN_VIEW;
     }

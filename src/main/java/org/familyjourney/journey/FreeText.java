@@ -1,6 +1,8 @@
 package org.familyjourney.journey;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,8 @@ public final class FreeText {
     public record Split(Map<String, Object> kept, Map<String, Object> freeText) {
     }
 
+    private static final Set<String> TEXT_INPUTS = Set.of("textfield", "textarea");
+
     private FreeText() {
     }
 
@@ -34,6 +38,29 @@ public final class FreeText {
             }
         });
         return new Split(kept, freeText);
+    }
+
+    /** The answer keys a form (its schema) draws as text inputs, also inside groups and lists of rows (a list holding one counts whole). */
+    public static Set<String> textFields(JsonNode form) {
+        Set<String> fields = new HashSet<>();
+        collect(form.path("components"), null, fields);
+        return fields;
+    }
+
+    private static void collect(JsonNode components, String list, Set<String> fields) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            if ("dynamiclist".equals(type)) {
+                collect(component.path("components"), component.path("path").asText(null), fields);
+            } else if (component.has("components")) {
+                collect(component.path("components"), list, fields);
+            } else if (TEXT_INPUTS.contains(type)) {
+                String key = list != null ? list : component.path("key").asText(null);
+                if (key != null) {
+                    fields.add(key);
+                }
+            }
+        }
     }
 
     private static boolean holdsText(Object value) {

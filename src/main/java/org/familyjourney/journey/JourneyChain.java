@@ -85,11 +85,16 @@ class JourneyChain {
     }
 
     private void write(List<Pending> entries) {
+        write(jdbc, entries);
+    }
+
+    /** Appends entries on the caller's connection and transaction: the app's, or a migration's (the schema owner's). */
+    static void write(JdbcTemplate jdbc, List<Pending> entries) {
         String previous = jdbc.queryForObject("SELECT last_hash FROM journey_chain_head WHERE id = 1 FOR UPDATE", String.class);
         long last = 0;
         for (Pending e : entries) {
             String hash = JourneyHash.of(previous, e.caseReference(), e.at(), e.kind(), e.step(), e.actor(), e.summary(), e.details());
-            last = insert(e, previous, hash);
+            last = insert(jdbc, e, previous, hash);
             if (e.freeText() != null) {
                 jdbc.update("INSERT INTO journey_entry_text (entry_id, case_reference, content) VALUES (?, ?, ?)",
                         last, e.caseReference(), e.freeText());
@@ -99,7 +104,7 @@ class JourneyChain {
         jdbc.update("UPDATE journey_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", last, previous);
     }
 
-    private long insert(Pending e, String previous, String hash) {
+    private static long insert(JdbcTemplate jdbc, Pending e, String previous, String hash) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""

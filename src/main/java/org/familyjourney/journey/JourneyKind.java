@@ -51,5 +51,11 @@ public enum JourneyKind {
     /** Retention: a closed case's personal data replaced by placeholders; the journey's skeleton stays. */
     CASE_ANONYMISED,
     /** Erasure on a valid request; the entry names who erased and on what grounds, never the family. */
-    CASE_ERASED
+    CASE_ERASED,
+    /**
+     * The chain rebuilt once by migration V120: the free text that entries written before V105 held in their
+     * hashed details moved beside the chain and every entry from the first one changed re-hashed. A service
+     * entry: how many entries moved, the first one re-hashed and the head's hash before.
+     */
+    JOURNEY_REHASHED
 }

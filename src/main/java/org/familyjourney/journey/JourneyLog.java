@@ -162,7 +162,7 @@ public class JourneyLog {
         }
     }
 
-    private static String truncate(String text, int max) {
+    static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 

@@ -180,7 +180,7 @@ class Anonymiser {
     }
 
     /** Every text replaced; the field names, numbers and yes/no booleans stay, so the timeline still shows what was answered. */
-    private JsonNode scrubAll(JsonNode node, String placeholder) {
+    static JsonNode scrubAll(JsonNode node, String placeholder) {
         if (node.isContainerNode()) {
             if (node instanceof ObjectNode object) {
                 var names = new java.util.ArrayList<String>();

@@ -29,6 +29,7 @@ public class CaseRetention {
 
     private static final Logger log = LoggerFactory.getLogger(CaseRetention.class);
     static final String PLACEHOLDER = "[anonymised]";
+    static final String ERASED_PLACEHOLDER = "[erased]";
 
     private final JdbcTemplate jdbc;
     private final CamundaClient engine;
@@ -127,7 +128,7 @@ public class CaseRetention {
     /** Erasure on request: the personal data goes now, and no later anonymisation is pending. */
     @Transactional
     void eraseNow(String reference, String erasedBy, String grounds) {
-        anonymiser.anonymise(reference, "[erased]");
+        anonymiser.anonymise(reference, ERASED_PLACEHOLDER);
         jdbc.update("UPDATE case_retention SET state = 'ERASED', done_at = ? WHERE case_reference = ?",
                 Timestamp.from(clock.instant()), reference);
         journey.record(reference, JourneyKind.CASE_ERASED, null, erasedBy,

@@ -1,8 +1,6 @@
 package org.familyjourney.tasklist;
 
 import java.time.Duration;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.familyjourney.engine.FormCatalog;
@@ -21,8 +19,6 @@ class TaskJourney {
 
     /** Approval forms name their decision field "...Approval" and its comment "...ApprovalComment". */
     private static final String APPROVAL = "Approval";
-
-    private static final Set<String> TEXT_INPUTS = Set.of("textfield", "textarea");
 
     private final JourneyLog journey;
     private final FormCatalog forms;
@@ -52,27 +48,8 @@ class TaskJourney {
         });
     }
 
-    /** The answer keys the form draws as text inputs, also inside groups and lists of rows (a list holding one counts whole). */
     private Set<String> textFields(String formId) {
-        Set<String> fields = new HashSet<>();
-        forms.schema(formId).ifPresent(form -> collect(form.path("components"), null, fields));
-        return fields;
-    }
-
-    private static void collect(JsonNode components, String list, Set<String> fields) {
-        for (JsonNode component : components) {
-            String type = component.path("type").asText();
-            if ("dynamiclist".equals(type)) {
-                collect(component.path("components"), component.path("path").asText(null), fields);
-            } else if (component.has("components")) {
-                collect(component.path("components"), list, fields);
-            } else if (TEXT_INPUTS.contains(type)) {
-                String key = list != null ? list : component.path("key").asText(null);
-                if (key != null) {
-                    fields.add(key);
-                }
-            }
-        }
+        return forms.schema(formId).map(FreeText::textFields).orElse(Set.of());
     }
 
     /** Whether a task with a due date was done in time, and by how much it was late: auditors and funders ask. */
