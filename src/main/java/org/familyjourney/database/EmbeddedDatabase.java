@@ -20,7 +20,7 @@ public class EmbeddedDatabase {
         this.port = port;
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(new File(dataDir, "data"))
+                .setDataDir(KeptDataDirectory.of(new File(dataDir, "data")))
                 .setBaseDir(new File(dataDir, "server"))
                 .setTmpDir(new File(dataDir, "tmp").getAbsolutePath())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
