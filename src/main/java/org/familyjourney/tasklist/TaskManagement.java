@@ -2,8 +2,6 @@ package org.familyjourney.tasklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,7 +43,7 @@ public class TaskManagement {
     private final TaskFormData formData;
     private final FormCatalog forms;
     private final FormSubmissionValidator validator;
-    private final CamundaClient engine;
+    private final EngineCompletion completion;
     private final EngineGeneration generation;
     private final JourneyLog journey;
     private final TaskJourney taskJourney;
@@ -57,7 +55,7 @@ public class TaskManagement {
 
     TaskManagement(UserTaskRepository tasks, TaskQuery query, TaskDrafts drafts, ApplicationEventPublisher events,
                    TaskVisibility visibility, StaffDirectory staff, TaskFormData formData, FormCatalog forms,
-                   FormSubmissionValidator validator, CamundaClient engine, EngineGeneration generation,
+                   FormSubmissionValidator validator, EngineCompletion completion, EngineGeneration generation,
                    JourneyLog journey, TaskJourney taskJourney, JdbcTemplate jdbc, TransactionTemplate transaction,
                    ObjectMapper json, Clock clock, RestrictedNames restrictedNames) {
         this.tasks = tasks;
@@ -69,7 +67,7 @@ public class TaskManagement {
         this.formData = formData;
         this.forms = forms;
         this.validator = validator;
-        this.engine = engine;
+        this.completion = completion;
         this.generation = generation;
         this.journey = journey;
         this.taskJourney = taskJourney;
@@ -187,40 +185,19 @@ public class TaskManagement {
         Instant completedAt = clock.instant();
         try {
             return transaction.execute(tx -> {
-                sendCompletion(task, variables);
+                completion.send(task.jobKey(), variables);
                 UserTask done = tasks.save(tasks.findById(task.id()).orElseThrow().completed(who.username(), completedAt, toJson(values)));
                 taskJourney.completed(done, who.username(), values);
                 drafts.deleteAll(task.id());
                 return done;
             });
-        } catch (EngineRefused refused) {
+        } catch (EngineCompletion.Refused refused) {
             if (refused.gone) {
                 markCanceled(task);
                 throw new ConflictException("This step is no longer open: the case has moved on without it.");
             }
             release(task);
             throw new ServiceUnavailableException(refused.getMessage(), refused.getCause());
-        }
-    }
-
-    private void sendCompletion(UserTask task, Map<String, Object> variables) {
-        try {
-            engine.newCompleteCommand(task.jobKey()).variables(variables).send().join();
-        } catch (ClientStatusException e) {
-            throw new EngineRefused(e.getStatusCode() == io.grpc.Status.Code.NOT_FOUND,
-                    "The journey engine did not accept the completion; your answers were not lost. Please try again.", e);
-        } catch (RuntimeException e) {
-            throw new EngineRefused(false, "The journey engine did not answer; your answers were not lost. Please try again.", e);
-        }
-    }
-
-    /** The engine did not take a completion; thrown inside the transaction so that it writes nothing. */
-    private static final class EngineRefused extends RuntimeException {
-        private final boolean gone;
-
-        EngineRefused(boolean gone, String message, Throwable cause) {
-            super(message, cause);
-            this.gone = gone;
         }
     }
 
