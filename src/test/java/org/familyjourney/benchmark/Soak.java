@@ -8,8 +8,8 @@ import java.util.List;
 /** Journeys driven for a long while with the JVM's resident set sampled every 30 s: does memory stay flat? */
 final class Soak {
 
-    record Result(Duration length, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles, List<String> failures,
-                  int restartWaits) {
+    record Result(Duration length, Duration ranFor, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles,
+                  List<String> failures, int restartWaits) {
         long first() {
             return rssMb.getFirst();
         }
@@ -22,9 +22,12 @@ final class Soak {
             return Collections.max(rssMb);
         }
 
-        /** Flat: journeys went on, and the second half never rises more than 10% above the first half's highest. */
+        /**
+         * Flat: journeys went on for the whole length (a soak its users gave up on early proves nothing
+         * about the rest), and the second half never rises more than 10% above the first half's highest.
+         */
         boolean flat() {
-            if (journeys == 0) {
+            if (journeys == 0 || ranFor.compareTo(length.multipliedBy(95).dividedBy(100)) < 0) {
                 return false;
             }
             long firstHalf = Collections.max(rssMb.subList(0, Math.max(1, rssMb.size() / 2)));
@@ -33,10 +36,16 @@ final class Soak {
 
         @Override
         public String toString() {
-            return ("%s, %d journeys, %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
+            return ("%s (driven for %d min %d s), %d journeys, %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
                     + "heap used (no GC forced) %s; calls repeated after a recycle (503 sent again, 202 asked again): %d; failures %d%s").formatted(length,
-                    journeys, engineRecycles, first(), last(), max(), rssMb, heapMb, restartWaits, failures.size(),
-                    failures.isEmpty() ? "" : " (first: " + failures.getFirst() + ")");
+                    ranFor.toMinutes(), ranFor.toSecondsPart(), journeys, engineRecycles, first(), last(), max(), rssMb, heapMb, restartWaits, failures.size(),
+                    failures.isEmpty() ? "" : " (first: " + failures.getFirst() + "; by kind: " + kinds() + ")");
+        }
+
+        /** The failures by what went wrong, without the case reference or the answer's body. */
+        private java.util.Map<String, Long> kinds() {
+            return failures.stream().map(f -> f.replaceFirst("^FJ-[0-9-]+: ", "").replaceFirst(" \\{.*", ""))
+                    .collect(java.util.stream.Collectors.groupingBy(f -> f, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
         }
     }
 
@@ -66,12 +75,14 @@ final class Soak {
                 // the soak is over
             }
         });
+        long started = System.nanoTime();
         JourneyDriver.Result driven = driver.run(virtualUsers, 0, length);
+        Duration ranFor = Duration.ofNanos(System.nanoTime() - started);
         sampler.interrupt();
         sampler.join();
         samples.add(Machine.rssMb());
         heap.add(heapUsedMb());
-        return new Result(length, driven.journeys(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore,
+        return new Result(length, ranFor, driven.journeys(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore,
                 driven.failures(), driven.restartWaits());
     }
 
