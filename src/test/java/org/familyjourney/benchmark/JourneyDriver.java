@@ -179,7 +179,21 @@ final class JourneyDriver {
                 return false;
             }
             completeTask(JourneySteps.followUp(today()), id);
+            closeLongRunningReviews();
             return true;
+        }
+
+        /**
+         * A journey the clock moved past 26 weeks has a manager's long-running case review open beside its
+         * steps, and the journey cannot end until it is done: as a team's manager would, the driver does it,
+         * so the caseload in the engine stays bounded (left open, the soak's open journeys only grew).
+         */
+        private void closeLongRunningReviews() {
+            for (JsonNode task : api.get(JourneySteps.MANAGER, "/api/tasks?case=" + reference).body()) {
+                if (JourneySteps.LONG_RUNNING_REVIEW.elementId().equals(task.path("elementId").asText())) {
+                    completeTask(JourneySteps.LONG_RUNNING_REVIEW, task.path("id").asLong());
+                }
+            }
         }
 
         private void completeTask(Step step, long taskId) {
