@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.familyjourney.retention.CaseRetention;
 import org.familyjourney.support.ApplicationTest;
+import org.familyjourney.support.TextColumns;
 import org.familyjourney.support.PageSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -241,21 +242,7 @@ class OldJourneyTextMigrationTest extends ApplicationTest {
         assertThat(retention.anonymiseIfDue(reference, anonymiseAt, "Task_AnonymiseCase")).isTrue();
     }
 
-    /** Every text column of every table in the database, searched for the text (as AnonymisedJourneyTextTest does). */
     private List<String> tablesHolding(String text) {
-        List<Map<String, Object>> columns = jdbc.queryForList("""
-                SELECT table_name AS t, column_name AS c FROM information_schema.columns
-                WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar', 'text', 'mediumtext', 'longtext', 'json', 'tinytext')""");
-        List<String> holding = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = column.get("t").toString();
-            String name = column.get("c").toString();
-            Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM `" + table + "` WHERE `" + name + "` LIKE ?", Integer.class,
-                    "%" + text + "%");
-            if (found != null && found > 0) {
-                holding.add(table + "." + name);
-            }
-        }
-        return holding;
+        return TextColumns.holding(jdbc, text);
     }
 }

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.familyjourney.support.ApplicationTest;
+import org.familyjourney.support.TextColumns;
 import org.familyjourney.support.FamilyWalk;
 import org.familyjourney.support.PageSession;
 import org.junit.jupiter.api.Test;
@@ -81,21 +81,7 @@ class AnonymisedJourneyTextTest extends ApplicationTest {
         return states.isEmpty() ? null : states.get(0);
     }
 
-    /** Every text column of every table in the database, searched for the text. */
     private List<String> tablesHolding(String text) {
-        List<Map<String, Object>> columns = jdbc.queryForList("""
-                SELECT table_name AS t, column_name AS c FROM information_schema.columns
-                WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar', 'text', 'mediumtext', 'longtext', 'json', 'tinytext')""");
-        List<String> holding = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = column.get("t").toString();
-            String name = column.get("c").toString();
-            Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM `" + table + "` WHERE `" + name + "` LIKE ?", Integer.class,
-                    "%" + text + "%");
-            if (found != null && found > 0) {
-                holding.add(table + "." + name);
-            }
-        }
-        return holding;
+        return TextColumns.holding(jdbc, text);
     }
 }
