@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import org.familyjourney.engine.FreePorts;
 import org.familyjourney.support.CaseWalk;
 import org.familyjourney.support.EmbeddedApp;
 import org.familyjourney.support.TestApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,21 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * clock goes on from where the old one's stood, not from the wall clock, so a task overdue before the
  * restart is still overdue, the journey goes on in time order, and a recovered timer fires at its moment.
  */
-class RestartEngineClockTest {
-
-    private static final GreenMail MAIL = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    /** The database of RestartRecoveryTest, kept across test runs, so MariaDB is unpacked once; each run makes its own family. */
-    private final Path data = Path.of("target", "restart-mariadb");
-
-    @BeforeAll
-    static void mail() {
-        MAIL.start();
-    }
-
-    @AfterAll
-    static void noMail() {
-        MAIL.stop();
-    }
+class RestartEngineClockTest extends RestartedAppTest {
 
     @Test
     void aClockMovedOnTenDaysStaysMovedOnAfterARestartAndTheRecoveredEscalationFiresOnTime() {
@@ -48,7 +28,7 @@ class RestartEngineClockTest {
         Instant escalateAt;
         Instant stoppedAt;
         Instant newestEntry;
-        try (EmbeddedApp first = EmbeddedApp.start(data, MAIL.getSmtp().getPort())) {
+        try (EmbeddedApp first = startApp()) {
             TestApi api = first.api();
             JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
             assertThat(api.advanceClock("P10D").status()).isEqualTo(200);
@@ -64,7 +44,7 @@ class RestartEngineClockTest {
             stoppedAt = now(api);
         }
 
-        try (EmbeddedApp second = EmbeddedApp.start(data, MAIL.getSmtp().getPort())) {
+        try (EmbeddedApp second = startApp()) {
             TestApi api = second.api();
             JdbcTemplate jdbc = second.bean(JdbcTemplate.class);
             assertThat(now(api)).isAfterOrEqualTo(stoppedAt);

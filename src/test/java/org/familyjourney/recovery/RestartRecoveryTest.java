@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.familyjourney.engine.EngineGeneration;
-import org.familyjourney.engine.FreePorts;
 import org.familyjourney.support.CaseWalk;
 import org.familyjourney.support.EmbeddedApp;
 import org.familyjourney.support.Mails;
 import org.familyjourney.support.PageSession;
 import org.familyjourney.support.TestApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,21 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the new, empty embedded engine gets the open journey back before any job worker runs, at the same
  * step, with the same task (id, assignee, draft), its deadline still at the same moment.
  */
-class RestartRecoveryTest {
-
-    private static final GreenMail MAIL = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    /** Kept across test runs like the shared test database, so MariaDB is unpacked once; each run makes its own family. */
-    private final Path data = Path.of("target", "restart-mariadb");
-
-    @BeforeAll
-    static void mail() {
-        MAIL.start();
-    }
-
-    @AfterAll
-    static void noMail() {
-        MAIL.stop();
-    }
+class RestartRecoveryTest extends RestartedAppTest {
 
     @Test
     void aJourneyAtFirstContactIsBackAtFirstContactWithItsTaskAndDraftAfterARestart() {
@@ -49,7 +29,7 @@ class RestartRecoveryTest {
         long task;
         Instant due;
         long generationBefore;
-        try (EmbeddedApp first = EmbeddedApp.start(data, MAIL.getSmtp().getPort())) {
+        try (EmbeddedApp first = startApp()) {
             CaseWalk walk = CaseWalk.allocatedTo(first.api(), "maya");
             reference = walk.reference;
             task = first.api().awaitTask("maya", reference, "Task_MakeFirstContact");
@@ -60,7 +40,7 @@ class RestartRecoveryTest {
             generationBefore = first.bean(EngineGeneration.class).current();
         }
 
-        try (EmbeddedApp second = EmbeddedApp.start(data, MAIL.getSmtp().getPort())) {
+        try (EmbeddedApp second = startApp()) {
             TestApi api = second.api();
             JdbcTemplate jdbc = second.bean(JdbcTemplate.class);
             long generation = second.bean(EngineGeneration.class).current();
