@@ -32,7 +32,8 @@ final class JourneyDriver {
     private static final long LAST_POLL_MILLIS = 100;
 
     record Result(int journeys, int tasks, double seconds, Latencies nextTaskVisible, Latencies completeCall,
-                  Latencies referralCall, int clockJumps, List<String> failures, List<String> references, int restartWaits) {
+                  Latencies referralCall, int clockJumps, List<String> failures, List<String> references, int restartWaits,
+                  int waitingForFollowUp) {
         double journeysPerSecond() {
             return journeys / seconds;
         }
@@ -97,7 +98,7 @@ final class JourneyDriver {
             clock.close();
             followUps.shutdownNow();
             return new Result(done.get(), tasks.get(), seconds / 1e9, visible, complete, referral, clock.jumps(),
-                    List.copyOf(failures), List.copyOf(references), restartWaits.get());
+                    List.copyOf(failures), List.copyOf(references), restartWaits.get(), waiting.size());
         }
 
         private void walkFamilies(int user) {
@@ -172,9 +173,14 @@ final class JourneyDriver {
             }
         }
 
-        /** The follow-up check-in after a clock jump; false if its task has not come (yet). */
+        /**
+         * The follow-up check-in after a clock jump; false if its task has not come (yet). One look, not a
+         * wait: the follow-ups of every journey that reached the wait share a few threads, and each waiting
+         * ten seconds for a task still on its way (benchmark run 9) let them fall behind the closures, so the
+         * caseload grew until the heap was full.
+         */
         boolean followUp() {
-            Long id = findTask(JourneySteps.followUp(LocalDate.EPOCH), Duration.ofSeconds(10));
+            Long id = findTask(JourneySteps.followUp(LocalDate.EPOCH), Duration.ZERO);
             if (id == null) {
                 return false;
             }
@@ -186,8 +192,7 @@ final class JourneyDriver {
         /**
          * A journey the clock moved past 26 weeks has a manager's long-running case review open beside its
          * steps, and the journey cannot end until it is done: as a team's manager would, the driver does it
-         * at the follow-up. Not enough yet for a bounded caseload: few journeys reach their follow-up, and
-         * those that do not keep their reviews open (benchmark run 9); closing reviews as they open is next.
+         * at the follow-up, so every journey that reaches its follow-up ends.
          */
         private void closeLongRunningReviews() {
             for (JsonNode task : api.get(JourneySteps.MANAGER, "/api/tasks?case=" + reference).body()) {

@@ -8,8 +8,8 @@ import java.util.List;
 /** Journeys driven for a long while with the JVM's resident set sampled every 30 s: does memory stay flat? */
 final class Soak {
 
-    record Result(Duration length, Duration ranFor, int journeys, List<Long> rssMb, List<Long> heapMb, int engineRecycles,
-                  List<String> failures, int restartWaits) {
+    record Result(Duration length, Duration ranFor, int journeys, int waitingForFollowUp, List<Long> rssMb, List<Long> heapMb,
+                  int engineRecycles, List<String> failures, int restartWaits) {
         long first() {
             return rssMb.getFirst();
         }
@@ -36,9 +36,9 @@ final class Soak {
 
         @Override
         public String toString() {
-            return ("%s (driven for %d min %d s), %d journeys, %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
+            return ("%s (driven for %d min %d s), %d journeys (%d more waiting for their follow-up at the end), %d engine recycles, RSS %d MB at the start, %d MB at the end, %d MB at most, samples %s; "
                     + "heap used (no GC forced) %s; calls repeated after a recycle (503 sent again, 202 asked again): %d; failures %d%s").formatted(length,
-                    ranFor.toMinutes(), ranFor.toSecondsPart(), journeys, engineRecycles, first(), last(), max(), rssMb, heapMb, restartWaits, failures.size(),
+                    ranFor.toMinutes(), ranFor.toSecondsPart(), journeys, waitingForFollowUp, engineRecycles, first(), last(), max(), rssMb, heapMb, restartWaits, failures.size(),
                     failures.isEmpty() ? "" : " (first: " + failures.getFirst() + "; by kind: " + kinds() + ")");
         }
 
@@ -82,7 +82,7 @@ final class Soak {
         sampler.join();
         samples.add(Machine.rssMb());
         heap.add(heapUsedMb());
-        return new Result(length, ranFor, driven.journeys(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore,
+        return new Result(length, ranFor, driven.journeys(), driven.waitingForFollowUp(), List.copyOf(samples), List.copyOf(heap), recycles.getAsInt() - recyclesBefore,
                 driven.failures(), driven.restartWaits());
     }
 
