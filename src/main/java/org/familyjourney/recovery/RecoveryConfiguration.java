@@ -66,7 +66,7 @@ class RecoveryConfiguration {
 
     @Bean
     RecyclingTriggers recyclingTriggers(EngineRecycler recycler, RecordTailer tailer, RecyclingProperties properties) {
-        return new RecyclingTriggers(recycler, tailer, properties);
+        return new RecyclingTriggers(recycler, tailer, properties, new HeapAfterCollection());
     }
 
     /** Stops the tailer (one last read and write) in the phase after the job drain. */

@@ -185,21 +185,7 @@ final class JourneyDriver {
                 return false;
             }
             completeTask(JourneySteps.followUp(today()), id);
-            closeLongRunningReviews();
             return true;
-        }
-
-        /**
-         * A journey the clock moved past 26 weeks has a manager's long-running case review open beside its
-         * steps, and the journey cannot end until it is done: as a team's manager would, the driver does it
-         * at the follow-up, so every journey that reaches its follow-up ends.
-         */
-        private void closeLongRunningReviews() {
-            for (JsonNode task : api.get(JourneySteps.MANAGER, "/api/tasks?case=" + reference).body()) {
-                if (JourneySteps.LONG_RUNNING_REVIEW.elementId().equals(task.path("elementId").asText())) {
-                    completeTask(JourneySteps.LONG_RUNNING_REVIEW, task.path("id").asLong());
-                }
-            }
         }
 
         private void completeTask(Step step, long taskId) {

@@ -16,10 +16,6 @@ final class JourneySteps {
     static final List<String> WORKERS = List.of("maya", "tom", "grace");
     /** The step after which the journey waits for its 3-month follow-up (the clock is moved). */
     static final String BEFORE_FOLLOW_UP = "Task_ApproveClosure";
-    /** Opened beside the steps of a journey open 26 weeks (the driver's clock moves pass that), for the team's manager. */
-    static final Step LONG_RUNNING_REVIEW = new Step("Task_ReviewLongRunningCase", true,
-            Map.of("caseReviewDecision", "CONTINUE", "caseReviewNotes", "Reviewed with the worker; support goes on"));
-
     record Step(String elementId, boolean byManager, Map<String, Object> answers) {
         String user(String worker) {
             return byManager ? MANAGER : worker;

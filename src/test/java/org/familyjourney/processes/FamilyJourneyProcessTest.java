@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.familyjourney.processes.ProcessIds.JobTypes;
+import org.familyjourney.processes.SafeguardingIds;
 import org.familyjourney.support.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -217,5 +218,61 @@ class FamilyJourneyProcessTest {
                 engine.complete(journey.instance, JobTypes.RAISE_ESCALATION, Map.of()));
         assertThat(jobs).extracting(j -> j.getCustomHeaders().get("kind")).contains("CASE_REVIEW_DUE");
         engine.awaitActive(journey.instance, "Task_ReviewLongRunningCase");
+    }
+
+    /**
+     * A review of a long-running case is moot once its closure is approved: the closure withdraws it
+     * and the case closes, rather than waiting for a manager to review a case already closed (the
+     * benchmark's soak found journeys stuck there, their follow-ups never due).
+     */
+    @Test
+    void aClosureApprovedWhileTheLongRunningReviewIsOpenWithdrawsTheReview() {
+        JourneyScenario journey = JourneyScenario.supportUnderWay(engine);
+        engine.advanceClock(Duration.ofDays(183));
+        engine.complete(journey.instance, JobTypes.RAISE_ESCALATION, Map.of());
+        engine.complete(journey.instance, JobTypes.RAISE_ESCALATION, Map.of());
+        engine.awaitActive(journey.instance, "Task_ReviewLongRunningCase");
+
+        journey.review("CLOSE");
+        engine.complete(journey.instance, JobTypes.WITHDRAW_ENDED_TASKS, Map.of());
+        journey.closeCase().approveClosure("APPROVE").closed();
+
+        engine.awaitActive(journey.instance, "Timer_FollowUpDue");
+        assertThat(journey.passed("EndEvent_ReviewNoLongerNeeded")).isTrue();
+        assertThat(journey.passed("EndEvent_CaseReviewed")).isFalse();
+    }
+
+    /** A referral declined while a long-running review is open (a triage left for 26 weeks) ends too. */
+    @Test
+    void aReferralDeclinedWhileTheLongRunningReviewIsOpenWithdrawsTheReview() {
+        JourneyScenario journey = JourneyScenario.referFamily(engine, false).screenedWithoutConcern();
+        journey.deadline("triage", Duration.ofDays(1), null);
+        engine.advanceClock(Duration.ofDays(183));
+        engine.complete(journey.instance, JobTypes.RAISE_ESCALATION, Map.of());
+        engine.complete(journey.instance, JobTypes.RAISE_ESCALATION, Map.of());
+        engine.awaitActive(journey.instance, "Task_ReviewLongRunningCase");
+
+        engine.completeUserTask(journey.instance, "Task_TriageReferral", Map.of("triageDecision", "DECLINE", "triageReason", "Because"));
+        engine.complete(journey.instance, JobTypes.SEND_REFERRER_LETTER, Map.of());
+        engine.complete(journey.instance, JobTypes.CLOSE_CASE, Map.of());
+        engine.complete(journey.instance, JobTypes.WITHDRAW_ENDED_TASKS, Map.of());
+
+        engine.awaitEnded(journey.instance);
+        assertThat(journey.passed("EndEvent_ReviewNoLongerNeeded")).isTrue();
+    }
+
+    /** A safeguarding decision is never withdrawn by a closure: the case waits for the lead. */
+    @Test
+    void aClosureApprovedWhileASafeguardingConcernIsUndecidedWaitsForTheLead() {
+        JourneyScenario journey = JourneyScenario.supportUnderWay(engine).review("CLOSE");
+        engine.client().newPublishMessageCommand().messageName(SafeguardingIds.CONCERN_RAISED_MESSAGE)
+                .correlationKey(journey.caseReference()).variables(Map.of("concernId", 1)).send().join();
+        engine.awaitActive(journey.instance, "CallActivity_SafeguardingRaised");
+        engine.complete(journey.instance, JobTypes.WITHDRAW_ENDED_TASKS, Map.of());
+        journey.closeCase().approveClosure("APPROVE");
+
+        engine.awaitPassed(journey.instance, "EndEvent_ClosureApproved");
+        assertThat(engine.isActive(journey.instance, "CallActivity_SafeguardingRaised")).isTrue();
+        assertThat(journey.passed("Task_SendClosureSummary")).isFalse();
     }
 }

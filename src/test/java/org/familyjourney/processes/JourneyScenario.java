@@ -134,6 +134,10 @@ final class JourneyScenario {
         return engine.hasPassed(instance, elementId);
     }
 
+    String caseReference() {
+        return reference;
+    }
+
     Instant now() {
         return engine.now();
     }
