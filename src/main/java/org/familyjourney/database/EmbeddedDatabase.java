@@ -38,6 +38,7 @@ public class EmbeddedDatabase {
             // mysqld refuses to run as root unless told to; the machines here run everything as root.
             config.addArg("--user=root");
         }
+        LeftRunningServer.stopIfOrphaned(KeptDataDirectory.of(new File(dataDir, "data")));
         try {
             db = PatientMariaDb.create(config.build());
             long started = System.nanoTime();
