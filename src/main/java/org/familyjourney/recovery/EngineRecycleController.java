@@ -58,6 +58,7 @@ class EngineRecycleController {
             facts.put("casesRecovered", last.recovery().cases());
             facts.put("failed", last.recovery().failed());
             facts.put("nativeMemoryReleasedMb", last.nativeMemoryReleasedMb());
+            facts.put("phasesMs", last.phaseMillis());
         }
         return facts;
     }

@@ -5,6 +5,7 @@ import io.camunda.client.spring.annotation.processor.JobWorkerAnnotationProcesso
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.familyjourney.engine.EmbeddedEngine;
@@ -33,7 +34,7 @@ public class EngineRecycler {
 
     /** One recycle; {@code nativeMemoryReleasedMb} is what trimming the C allocator gave back (-1: not available here). */
     public record Recycled(long fromGeneration, long toGeneration, Recovery.Outcome recovery, Instant at, Duration took,
-                           long nativeMemoryReleasedMb) {
+                           long nativeMemoryReleasedMb, Map<String, Long> phaseMillis) {
     }
 
     private final EmbeddedEngine engine;
@@ -70,6 +71,7 @@ public class EngineRecycler {
 
     public synchronized Recycled recycle(String reason) {
         long started = System.nanoTime();
+        RecyclePhases phases = new RecyclePhases();
         long from = generation.current();
         JobWorkerAnnotationProcessor processor = workers.getObject();
         boolean workersOpen = false;
@@ -78,12 +80,16 @@ public class EngineRecycler {
             if (!gate.closeAndDrain(CHANGES_PATIENCE)) {
                 log.warn("{} change(s) still in hand after {} s when the engine was recycled", gate.inside(), CHANGES_PATIENCE.toSeconds());
             }
+            phases.done("changes");
             processor.stop(client);
             workerState.pausedForRecycling();
+            phases.done("workers closed");
             if (!drain.awaitNoJobsInHand()) {
                 log.warn("Jobs still in hand when the engine was recycled; their steps are re-created and their marks keep them once-only");
             }
+            phases.done("jobs");
             tailer.catchUp();
+            phases.done("positions");
             long records = tailer.recordCount();
             long longestRead = tailer.longestPollNanos() / 1_000_000;
             tailer.followReplacement(() -> {
@@ -91,20 +97,26 @@ public class EngineRecycler {
                 generation.next();
             });
             long to = generation.current();
+            phases.done("engine replaced");
             awaitEngine();
             models.deploy();
+            phases.done("models");
             Recovery.Outcome outcome = recovery.recoverEarlierRuns(reason, from);
+            phases.done("recovery");
             processor.start(client);
             workersOpen = true;
             workerState.resumedAfterRecycling();
             awaitTasksMoved(from);
+            phases.done("tasks moved");
             long released = NativeHeap.trim().map(NativeHeap.Trimmed::releasedMb).orElse(-1L);
-            Recycled done = new Recycled(from, to, outcome, clock.instant(), Duration.ofNanos(System.nanoTime() - started), released);
+            phases.done("native heap");
+            Recycled done = new Recycled(from, to, outcome, clock.instant(), Duration.ofNanos(System.nanoTime() - started), released,
+                    phases.millis());
             last.set(done);
             recycles.incrementAndGet();
             log.info("Embedded engine recycled ({}): generation {} -> {} after {} records (longest read of new records {} ms), "
-                    + "{} instance(s) recovered, {} ms in all, {} MB of freed native memory given back", reason, from, to, records,
-                    longestRead, outcome.instances(), done.took().toMillis(), released);
+                    + "{} instance(s) recovered, {} ms in all ({}), {} MB of freed native memory given back", reason, from, to, records,
+                    longestRead, outcome.instances(), done.took().toMillis(), phases, released);
             return done;
         } finally {
             if (!workersOpen) {
