@@ -28,6 +28,8 @@ class RetentionApplicationTest extends ApplicationTest {
     org.familyjourney.casework.CaseRegister cases;
     @Autowired
     org.familyjourney.engine.EngineGeneration generation;
+    @Autowired
+    org.familyjourney.recovery.EngineRecycler recycler;
 
     /** A referral declined at triage: the case closes at once, which starts its retention period. */
     private String declinedCase() {
@@ -103,5 +105,29 @@ class RetentionApplicationTest extends ApplicationTest {
         assertThat(family(reference).get("parent_name").toString()).startsWith("Sam Testfamily");
         assertThat(jdbc.queryForList("SELECT summary FROM journey_entry WHERE case_reference = ? AND kind = 'CASE_UPDATED'",
                 String.class, reference)).anySatisfy(s -> assertThat(s).contains("anonymisation is cancelled"));
+    }
+
+    @Test
+    void aCaseReopenedAfterAnEngineRecycleHasItsAnonymisationCancelledOnTheNewEngineRun() {
+        String reference = declinedCase();
+
+        recycler.recycle("TEST");
+
+        // Recovery moved the schedule to its instance on the new engine run.
+        Map<String, Object> schedule = jdbc.queryForMap(
+                "SELECT engine_generation, process_instance_key FROM case_retention WHERE case_reference = ?", reference);
+        assertThat(((Number) schedule.get("engine_generation")).longValue()).isEqualTo(generation.current());
+        long instance = ((Number) schedule.get("process_instance_key")).longValue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingInTheEngine(instance));
+
+        cases.reopen(reference, "Task_ReopenCase", 0L, generation.current(), "priya");
+
+        assertThat(state(reference)).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !waitingInTheEngine(instance));
+    }
+
+    private boolean waitingInTheEngine(long instance) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM instance_position WHERE engine_generation = ? AND process_instance_key = ?",
+                Integer.class, generation.current(), instance) > 0;
     }
 }
