@@ -55,6 +55,9 @@ class RestrictedRecordPageTest extends ApplicationTest {
         String reference = CaseWalk.allocatedTo(api, "maya").reference;
         PageSession priya = PageSession.signedIn(port, "priya");
         assertThat(PageSession.signedIn(port, "grace").get("/cases/" + reference).status()).isEqualTo(200);
+        // The case worker and the manager restricting are named anyway: the form does not offer them.
+        assertThat(priya.get("/cases/" + reference).body()).contains("name=\"people\" value=\"alex\"")
+                .doesNotContain("name=\"people\" value=\"maya\"").doesNotContain("name=\"people\" value=\"priya\"");
 
         Page posted = restrictOnThePage(priya, reference, Map.of("reason", REASON, "people", "alex"));
 
